@@ -1,0 +1,73 @@
+"""Dealbot's domain: SQLAlchemy models and the operations on them.
+
+Nothing in this package imports Slack; every rule here is testable on its own.
+"""
+
+from .base import Base, utcnow
+from .db import make_engine, make_session_factory, ping, transaction
+from .deals import (
+    Deal,
+    DealInput,
+    StageChange,
+    create_deal,
+    get_deal,
+    lose_stage,
+    move_deal,
+    reopen_stage,
+    resolve_ref,
+    stage_history,
+    update_deal,
+    visible_deals,
+    win_stage,
+)
+from .errors import (
+    AlreadyDone,
+    AmbiguousRef,
+    Conflict,
+    DealbotError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+)
+from .outbox import OutboxMessage
+from .people import UserProfile, store_profile
+from .requests import RequestKey
+from .stages import Stage, pipeline
+from .workspace import Workspace, get_workspace
+
+__all__ = [
+    "AlreadyDone",
+    "AmbiguousRef",
+    "Base",
+    "Conflict",
+    "Deal",
+    "DealInput",
+    "DealbotError",
+    "Forbidden",
+    "InvalidInput",
+    "NotFound",
+    "OutboxMessage",
+    "RequestKey",
+    "Stage",
+    "StageChange",
+    "UserProfile",
+    "Workspace",
+    "create_deal",
+    "get_deal",
+    "get_workspace",
+    "lose_stage",
+    "make_engine",
+    "make_session_factory",
+    "move_deal",
+    "ping",
+    "pipeline",
+    "reopen_stage",
+    "resolve_ref",
+    "stage_history",
+    "store_profile",
+    "transaction",
+    "update_deal",
+    "utcnow",
+    "visible_deals",
+    "win_stage",
+]
