@@ -60,7 +60,7 @@ def register(app, runtime: Runtime) -> None:
         loc = person.localizer()
         team_id = body["team"]["id"]
         meta = forms.metadata(view)
-        data = _deal_input(view, person.user_id)
+        data = _deal_input(view, person.user_id, str(loc.locale))
         try:
             with runtime.transaction() as session:
                 workspace = get_workspace(session, team_id)
@@ -234,7 +234,7 @@ def register(app, runtime: Runtime) -> None:
             )
 
 
-def _deal_input(view: dict, user_id: str) -> DealInput:
+def _deal_input(view: dict, user_id: str, locale: str) -> DealInput:
     stage = forms.selected(view, ids.DEAL_STAGE)
     return DealInput(
         name=forms.text(view, ids.DEAL_NAME),
@@ -245,6 +245,7 @@ def _deal_input(view: dict, user_id: str) -> DealInput:
         owner_id=forms.selected_user(view, ids.DEAL_OWNER) or user_id,
         stage_id=int(stage) if stage and stage.isdigit() else None,
         description=forms.text(view, ids.DEAL_DESCRIPTION),
+        locale=locale,
     )
 
 

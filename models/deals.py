@@ -103,6 +103,7 @@ class DealInput:
     owner_id: str
     stage_id: int | None
     description: str
+    locale: str = "en_US"
 
 
 def _checked(session: Session, team_id: str, data: DealInput) -> dict:
@@ -117,7 +118,7 @@ def _checked(session: Session, team_id: str, data: DealInput) -> dict:
         errors["currency"] = N_("Unknown currency code. Use ISO 4217, e.g. EUR or CZK.")
     value = None
     try:
-        value = parse_amount(data.value, currency or "EUR")
+        value = parse_amount(data.value, currency or "EUR", data.locale)
     except ValueError as error:
         errors["value"] = str(error)
     customer = (data.customer or "").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, String, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .base import Base, UTCDateTime, utcnow
@@ -49,10 +50,16 @@ def get_workspace(session: Session, team_id: str) -> Workspace:
 
     from .stages import seed_default_stages
 
-    workspace = Workspace(team_id=team_id)
-    session.add(workspace)
-    seed_default_stages(session, team_id)
-    session.flush()
+    try:
+        with session.begin_nested():
+            workspace = Workspace(team_id=team_id)
+            session.add(workspace)
+            session.flush()
+            seed_default_stages(session, team_id)
+            session.flush()
+    except IntegrityError:
+        # Another request created it at the same moment; use theirs.
+        workspace = session.get(Workspace, team_id)
     return workspace
 
 
