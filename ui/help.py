@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
+from models.errors import N_
+
 from .blocks import context, header, section
 from .i18n import Localizer
 from .text import escaped_cut
 
 # (usage, msgid of the explanation, example)
 SUBCOMMANDS = [
-    ("new [name]", "Create a deal in a form.", "/deal new 40 laptops for Acme"),
-    (
-        "list [mine|@user|stage|won|lost|all]",
-        "See the pipeline as a table.",
-        "/deal list mine",
-    ),
-    ("show <ref>", "Show a deal's card with its buttons.", "/deal show #12"),
-    ("move <ref> <stage>", "Move a deal to another stage.", "/deal move #12 Proposal"),
-    ("won <ref>", "Close a deal as won.", "/deal won #12"),
-    (
-        "lost <ref> [reason]",
-        "Close a deal as lost, with the reason.",
-        "/deal lost #12 Price",
-    ),
-    ("stages", "Add, rename, reorder or remove stages (admins).", "/deal stages"),
-    (
-        "settings",
-        "Pipeline channel, currency, language, visibility (admins).",
-        "/deal settings",
-    ),
-    ("help", "This list.", "/deal help"),
-]
+    ("new [name]", N_("Create a deal in a form."), "/deal new 40 laptops for Acme"),
+    ("list [mine|@user|stage|won|lost|all]", N_("See the pipeline as a table."),
+     "/deal list mine"),
+    ("show <ref>", N_("Show a deal's card with its buttons."), "/deal show #12"),
+    ("move <ref> <stage>", N_("Move a deal to another stage."),
+     "/deal move #12 Proposal"),
+    ("won <ref>", N_("Close a deal as won."), "/deal won #12"),
+    ("lost <ref> [reason]", N_("Close a deal as lost, with the reason."),
+     "/deal lost #12 Price"),
+    ("stages", N_("Add, rename, reorder or remove stages (admins)."), "/deal stages"),
+    ("settings", N_("Pipeline channel, currency, language, visibility (admins)."),
+     "/deal settings"),
+    ("help", N_("This list."), "/deal help"),
+]  # fmt: skip
 
 
 def help_blocks(loc: Localizer, *, unknown: str | None = None) -> list[dict]:

@@ -33,8 +33,14 @@ from ._methods import METHODS, State
 from ._views import TRIGGER_LIFETIME, ViewStore
 from ._workspace import Channel, Workspace, member_set, new_user
 
-DEFAULT_SCOPES = ("commands", "chat:write", "im:write", "users:read", "files:read",
-                  "channels:read")
+DEFAULT_SCOPES = (
+    "commands",
+    "chat:write",
+    "im:write",
+    "users:read",
+    "files:read",
+    "channels:read",
+)
 HOST = "127.0.0.1"
 
 
@@ -64,10 +70,12 @@ class FakeSlack:
         self._failures: dict[str, list[Failure]] = {}
         self._contents: dict[str, bytes] = {}
         self._server: FakeSlackServer | None = None
+        self.problems: list[str] = []
         workspace = Workspace(clock, team_id, bot_user_id, bot_id)
         views = ViewStore(clock, team_id, app_id, bot_id, trigger_lifetime)
-        self.state = State(workspace, views, home_tab_enabled=home_tab_enabled,
-                           scopes=list(scopes))
+        self.state = State(
+            workspace, views, home_tab_enabled=home_tab_enabled, scopes=list(scopes)
+        )
         self._hooks = ResponseUrls(clock, workspace)
         self.add_user(bot_user_id, "dealbot", is_bot=True)
 
@@ -76,8 +84,9 @@ class FakeSlack:
     def start(self) -> FakeSlack:
         """Listen on a free port of 127.0.0.1 in a daemon thread."""
         self._server = FakeSlackServer((HOST, 0), self)
-        thread = threading.Thread(target=self._server.serve_forever,
-                                  name="fakeslack", daemon=True)
+        thread = threading.Thread(
+            target=self._server.serve_forever, name="fakeslack", daemon=True
+        )
         thread.start()
         return self
 
@@ -106,53 +115,102 @@ class FakeSlack:
 
     # --- the cast ----------------------------------------------------------------
 
-    def add_user(self, user_id: str, name: str, tz: str = "Europe/Prague",
-                 tz_offset: int = 3600, locale: str = "cs-CZ",
-                 is_admin: bool = False, **more: Any) -> dict:
+    def add_user(
+        self,
+        user_id: str,
+        name: str,
+        tz: str = "Europe/Prague",
+        tz_offset: int = 3600,
+        locale: str = "cs-CZ",
+        is_admin: bool = False,
+        **more: Any,
+    ) -> dict:
         """A workspace member; `more` takes real_name, email, tz_label, is_bot."""
-        user = new_user(user_id, name, self.team_id, tz=tz, tz_offset=tz_offset,
-                        locale=locale, is_admin=is_admin, **more)
+        user = new_user(
+            user_id,
+            name,
+            self.team_id,
+            tz=tz,
+            tz_offset=tz_offset,
+            locale=locale,
+            is_admin=is_admin,
+            **more,
+        )
         with self._lock:
             self.state.workspace.users[user_id] = user
         return copy.deepcopy(user)
 
-    def add_channel(self, channel_id: str, name: str, members_bot: bool = True,
-                    archived: bool = False, *, is_private: bool = False,
-                    members: Iterable[str] | None = None) -> None:
+    def add_channel(
+        self,
+        channel_id: str,
+        name: str,
+        members_bot: bool = True,
+        archived: bool = False,
+        *,
+        is_private: bool = False,
+        members: Iterable[str] | None = None,
+    ) -> None:
         """A channel; `members=None` lets every user receive ephemerals there."""
-        channel = Channel(channel_id, name, members_bot, archived, is_private,
-                          member_set(members), created=int(self.clock()))
+        channel = Channel(
+            channel_id,
+            name,
+            members_bot,
+            archived,
+            is_private,
+            member_set(members),
+            created=int(self.clock()),
+        )
         with self._lock:
             self.state.workspace.channels[channel_id] = channel
 
-    def add_file(self, file_id: str, name: str, filetype: str = "pdf",
-                 size: int | None = None, user: str = "U_ALICE",
-                 mimetype: str | None = None, permalink: str | None = None,
-                 *, title: str | None = None, content: bytes = b"") -> dict:
+    def add_file(
+        self,
+        file_id: str,
+        name: str,
+        filetype: str = "pdf",
+        size: int | None = None,
+        user: str = "U_ALICE",
+        mimetype: str | None = None,
+        permalink: str | None = None,
+        *,
+        title: str | None = None,
+        content: bytes = b"",
+    ) -> dict:
         """A file for files.info; `content` is served at its url_private."""
         url = f"{self.root_url}/files/{file_id}/{name}"
         now = int(self.clock())
         file = {
-            "id": file_id, "created": now, "timestamp": now, "name": name,
-            "title": title or name, "filetype": filetype, "user": user,
-            "mimetype": mimetype or mimetypes.guess_type(name)[0]
+            "id": file_id,
+            "created": now,
+            "timestamp": now,
+            "name": name,
+            "title": title or name,
+            "filetype": filetype,
+            "user": user,
+            "mimetype": mimetype
+            or mimetypes.guess_type(name)[0]
             or "application/octet-stream",
             "size": len(content) if size is None else size,
-            "url_private": url, "url_private_download": url,
+            "url_private": url,
+            "url_private_download": url,
             "permalink": permalink or f"https://fake.slack.com/files/{file_id}",
-            "is_external": False, "mode": "hosted", "channels": [],
+            "is_external": False,
+            "mode": "hosted",
+            "channels": [],
         }
         with self._lock:
             self.state.workspace.files[file_id] = file
             self._contents[file_id] = content
         return copy.deepcopy(file)
 
-    def add_message(self, channel: str, text: str, user: str = "U_ALICE",
-                    **fields: Any) -> dict:
+    def add_message(
+        self, channel: str, text: str, user: str = "U_ALICE", **fields: Any
+    ) -> dict:
         """A message someone wrote, e.g. for a thread or a message shortcut."""
         with self._lock:
-            stored = self.state.workspace.add(channel, {"user": user, "text": text,
-                                                        **fields})
+            stored = self.state.workspace.add(
+                channel, {"user": user, "text": text, **fields}
+            )
             return copy.deepcopy(stored)
 
     def user(self, user_id: str) -> dict | None:
@@ -175,19 +233,33 @@ class FakeSlack:
         with self._lock:
             return [c for c in self._calls if c.method == method]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
-                 predicate: Callable[[Call], bool] | None = None) -> list[Call]:
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,
+        predicate: Callable[[Call], bool] | None = None,
+    ) -> list[Call]:
         """Block until `count` calls to `method` (matching `predicate`) arrived.
 
         Counts every call since the start or the last `reset()`, and returns
         them all; raises AssertionError, listing the calls seen, on timeout.
         """
-        def matching() -> list[Call]:
-            return [c for c in self._calls if c.method == method
-                    and (predicate is None or predicate(c))]
 
-        return wait_until(self._lock, matching, count, timeout,
-                          lambda: f"{method}; calls: {summarize(self._calls)}")
+        def matching() -> list[Call]:
+            return [
+                c
+                for c in self._calls
+                if c.method == method and (predicate is None or predicate(c))
+            ]
+
+        return wait_until(
+            self._lock,
+            matching,
+            count,
+            timeout,
+            lambda: f"{method}; calls: {summarize(self._calls)}",
+        )
 
     @property
     def hook_posts(self) -> list[HookPost]:
@@ -199,19 +271,32 @@ class FakeSlack:
         with self._lock:
             return [p for p in self._hooks.posts if p.url == url]
 
-    def wait_for_response(self, url: str | None = None, count: int = 1,
-                          timeout: float = 5.0) -> list[HookPost]:
+    def wait_for_response(
+        self, url: str | None = None, count: int = 1, timeout: float = 5.0
+    ) -> list[HookPost]:
         """Block until `count` posts reached `url` (any response_url if None)."""
+
         def matching() -> list[HookPost]:
             return [p for p in self._hooks.posts if url is None or p.url == url]
 
-        return wait_until(self._lock, matching, count, timeout,
-                          lambda: f"response_url posts to {url or 'any url'}")
+        return wait_until(
+            self._lock,
+            matching,
+            count,
+            timeout,
+            lambda: f"response_url posts to {url or 'any url'}",
+        )
+
+    def note_problems(self, where: str, problems: list[str]) -> None:
+        """Record what Slack would refuse where the bot gets no error back."""
+        with self._lock:
+            self.problems += [f"{where}: {problem}" for problem in problems]
 
     def reset(self) -> None:
-        """Forget recorded calls, posts and queued failures; keep the workspace."""
+        """Forget calls, posts, problems and queued failures; keep the workspace."""
         with self._lock:
             self._calls.clear()
+            self.problems.clear()
             self._hooks.posts.clear()
             self._failures.clear()
 
@@ -230,12 +315,21 @@ class FakeSlack:
     def ephemerals(self, user: str | None = None) -> list[dict]:
         """Ephemeral messages, from chat.postEphemeral and response_urls."""
         with self._lock:
-            return [copy.deepcopy(e) for e in self.state.workspace.ephemerals
-                    if user is None or e["user"] == user]
+            return [
+                copy.deepcopy(e)
+                for e in self.state.workspace.ephemerals
+                if user is None or e["user"] == user
+            ]
 
     def dm_channel(self, user: str) -> str | None:
+        """The bot's DM channel with the user, if the bot opened one."""
         with self._lock:
             return self.state.workspace.dm_of(user)
+
+    def open_dm(self, user: str) -> str:
+        """The app's DM channel with the user, opening it if need be."""
+        with self._lock:
+            return self.state.workspace.open_dm(user)
 
     def open_views(self, user: str) -> list[dict]:
         """The user's modal stack, bottom first."""
@@ -254,8 +348,14 @@ class FakeSlack:
 
     # --- failure injection ---------------------------------------------------------
 
-    def fail_next(self, method: str, status: int = 429, error: str | None = None,
-                  retry_after: int | None = 1, times: int = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        status: int = 429,
+        error: str | None = None,
+        retry_after: int | None = 1,
+        times: int = 1,
+    ) -> None:
         """Answer the next `times` calls to `method` with this failure.
 
         429 gives `ratelimited` and a Retry-After header; 5xx gives
@@ -271,9 +371,12 @@ class FakeSlack:
         with self._lock:
             return self.state.views.issue_trigger(user)
 
-    def issue_response_url(self, channel: str | None = None,
-                           message_ts: str | None = None,
-                           user: str | None = None) -> str:
+    def issue_response_url(
+        self,
+        channel: str | None = None,
+        message_ts: str | None = None,
+        user: str | None = None,
+    ) -> str:
         with self._lock:
             return self._hooks.issue(self.root_url, channel, message_ts, user)
 
@@ -300,8 +403,9 @@ class FakeSlack:
 
     # --- request handling (called from the HTTP threads) ---------------------------
 
-    def handle_api(self, method: str, raw: bytes,
-                   headers: dict[str, str]) -> tuple[int, dict, dict[str, str]]:
+    def handle_api(
+        self, method: str, raw: bytes, headers: dict[str, str]
+    ) -> tuple[int, dict, dict[str, str]]:
         arrived = self.clock()
         with self._lock:
             try:
@@ -317,6 +421,12 @@ class FakeSlack:
     def handle_hook(self, url: str, raw: bytes) -> tuple[int, dict]:
         with self._lock:
             answer = self._hooks.receive(url, raw)
+            post = self._hooks.posts[-1]
+            if post.error:
+                details = post.reply.get("response_metadata", {})
+                self.note_problems(
+                    "response_url", details.get("messages", [post.error])
+                )
             self._lock.notify_all()
             return answer
 
@@ -326,8 +436,9 @@ class FakeSlack:
                 return None
             return self._contents.get(file_id)
 
-    def _answer(self, method: str, args: dict,
-                headers: dict[str, str]) -> tuple[int, dict, dict[str, str]]:
+    def _answer(
+        self, method: str, args: dict, headers: dict[str, str]
+    ) -> tuple[int, dict, dict[str, str]]:
         queued = self._failures.get(method)
         if queued:
             failure = queued[0]
@@ -344,7 +455,8 @@ class FakeSlack:
         if token != self.bot_token:
             raise SlackError("invalid_auth")
         if spec.scope and spec.scope not in self.state.scopes:
-            raise SlackError("missing_scope", needed=spec.scope,
-                             provided=",".join(self.state.scopes))
+            raise SlackError(
+                "missing_scope", needed=spec.scope, provided=",".join(self.state.scopes)
+            )
         accepted = {"x-accepted-oauth-scopes": spec.scope or ""}
         return 200, {"ok": True, **spec.handler(self.state, args)}, accepted

@@ -60,8 +60,13 @@ class ResponseUrls:
     urls: dict[str, ResponseUrl] = field(default_factory=dict)
     posts: list[HookPost] = field(default_factory=list)
 
-    def issue(self, root: str, channel: str | None = None,
-              message_ts: str | None = None, user: str | None = None) -> str:
+    def issue(
+        self,
+        root: str,
+        channel: str | None = None,
+        message_ts: str | None = None,
+        user: str | None = None,
+    ) -> str:
         """A new response_url under `root` ("http://127.0.0.1:PORT")."""
         url = f"{root}{HOOKS_PATH}T{secrets.token_hex(4)}/B{secrets.token_hex(8)}"
         self.urls[url] = ResponseUrl(url, self.clock(), channel, message_ts, user)
@@ -102,13 +107,24 @@ class ResponseUrls:
             self.workspace.update(hook.channel, hook.message_ts, content)
         elif body.get("response_type") == "in_channel" and hook.channel:
             if hook.channel in self.workspace.channels:
-                self.workspace.add(hook.channel, {
-                    "user": self.workspace.bot_user_id,
-                    "bot_id": self.workspace.bot_id, **content})
+                self.workspace.add(
+                    hook.channel,
+                    {
+                        "user": self.workspace.bot_user_id,
+                        "bot_id": self.workspace.bot_id,
+                        **content,
+                    },
+                )
         elif hook.user:
-            self.workspace.ephemerals.append({
-                "channel": hook.channel, "user": hook.user,
-                "ts": self.workspace.new_ts(), "via": "response_url", **content})
+            self.workspace.ephemerals.append(
+                {
+                    "channel": hook.channel,
+                    "user": hook.user,
+                    "ts": self.workspace.new_ts(),
+                    "via": "response_url",
+                    **content,
+                }
+            )
 
     def _original(self, hook: ResponseUrl) -> dict | None:
         """The message the interaction came from, if the fake knows it."""

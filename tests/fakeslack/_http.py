@@ -84,7 +84,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         parts = urlsplit(self.path)
         if parts.path.startswith(FILES_PATH):
-            self._download(parts.path[len(FILES_PATH):])
+            self._download(parts.path[len(FILES_PATH) :])
         else:
             self._route(parts.path, parts.query.encode(), form=True)
 
@@ -94,7 +94,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         if form:
             headers["content-type"] = "application/x-www-form-urlencoded"
         if path.startswith(API_PATH):
-            method = path[len(API_PATH):]
+            method = path[len(API_PATH) :]
             status, body, extra = fake.handle_api(method, raw, headers)
             self._reply(status, body, extra)
         elif path.startswith(HOOKS_PATH):
@@ -116,8 +116,9 @@ class RequestHandler(BaseHTTPRequestHandler):
         data = json.dumps(body).encode()
         self._send(status, data, f"{JSON_TYPE}; charset=utf-8", headers or {})
 
-    def _send(self, status: int, data: bytes, content_type: str,
-              headers: dict[str, str]) -> None:
+    def _send(
+        self, status: int, data: bytes, content_type: str, headers: dict[str, str]
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))

@@ -51,7 +51,9 @@ TEXT_INPUTS = {
 }
 
 # Which elements each place accepts.
-ACTIONS_ELEMENTS = {"button", "overflow", "workflow_button"} | SELECTS | CHOICES | PICKERS
+ACTIONS_ELEMENTS = (
+    {"button", "overflow", "workflow_button"} | SELECTS | CHOICES | PICKERS
+)
 ACCESSORY_ELEMENTS = {"button", "overflow", "image", "workflow_button"} | (
     SELECTS | CHOICES | PICKERS
 )
@@ -71,9 +73,7 @@ class Report:
     def add(self, path: str, message: str) -> None:
         self.problems.append(f"[ERROR] {message} [json-pointer:{path}]")
 
-    def length(
-        self, value: Any, path: str, maximum: int, minimum: int = 0
-    ) -> None:
+    def length(self, value: Any, path: str, maximum: int, minimum: int = 0) -> None:
         """Check an optional string's length; None means absent and is fine."""
         if value is None:
             return
@@ -131,7 +131,10 @@ def check_option(report: Report, option: Any, path: str, *, plain_only: bool) ->
         report.add(path, "must be an option object")
         return
     check_text(
-        report, option.get("text"), f"{path}/text", MAX_OPTION_TEXT,
+        report,
+        option.get("text"),
+        f"{path}/text",
+        MAX_OPTION_TEXT,
         plain_only=plain_only,
     )
     value = option.get("value")
@@ -139,8 +142,12 @@ def check_option(report: Report, option: Any, path: str, *, plain_only: bool) ->
         report.add(f"{path}/value", "is required")
     report.length(value, f"{path}/value", MAX_OPTION_VALUE, minimum=1)
     check_text(
-        report, option.get("description"), f"{path}/description",
-        MAX_OPTION_DESCRIPTION, plain_only=True, required=False,
+        report,
+        option.get("description"),
+        f"{path}/description",
+        MAX_OPTION_DESCRIPTION,
+        plain_only=True,
+        required=False,
     )
     report.length(option.get("url"), f"{path}/url", MAX_URL)
 
@@ -154,7 +161,10 @@ def check_confirm(report: Report, confirm: Any, path: str) -> None:
         return
     for key, limit in CONFIRM_LIMITS.items():
         check_text(
-            report, confirm.get(key), f"{path}/{key}", limit,
+            report,
+            confirm.get(key),
+            f"{path}/{key}",
+            limit,
             plain_only=key != "text",
         )
 
@@ -174,8 +184,11 @@ def check_element(
     check_confirm(report, element.get("confirm"), f"{path}/confirm")
     if "placeholder" in element:
         check_text(
-            report, element["placeholder"], f"{path}/placeholder",
-            MAX_PLACEHOLDER, plain_only=True,
+            report,
+            element["placeholder"],
+            f"{path}/placeholder",
+            MAX_PLACEHOLDER,
+            plain_only=True,
         )
     checker = _ELEMENT_CHECKS.get(kind)
     if checker:
@@ -202,7 +215,8 @@ def _button(report: Report, button: dict, path: str) -> None:
     report.length(button.get("value"), f"{path}/value", MAX_BUTTON_VALUE)
     report.length(button.get("url"), f"{path}/url", MAX_URL)
     report.length(
-        button.get("accessibility_label"), f"{path}/accessibility_label",
+        button.get("accessibility_label"),
+        f"{path}/accessibility_label",
         MAX_BUTTON_TEXT,
     )
     if "style" in button and button["style"] not in BUTTON_STYLES:
@@ -210,7 +224,12 @@ def _button(report: Report, button: dict, path: str) -> None:
 
 
 def _options(
-    report: Report, options: Any, path: str, maximum: int, *, plain_only: bool,
+    report: Report,
+    options: Any,
+    path: str,
+    maximum: int,
+    *,
+    plain_only: bool,
     minimum: int = 1,
 ) -> list:
     """Check an options list and return it (empty when it is not a list)."""
@@ -230,7 +249,10 @@ def _static_select(report: Report, select: dict, path: str) -> None:
         return
     if has_options:
         offered = _options(
-            report, select["options"], f"{path}/options", MAX_SELECT_OPTIONS,
+            report,
+            select["options"],
+            f"{path}/options",
+            MAX_SELECT_OPTIONS,
             plain_only=True,
         )
     else:
@@ -248,12 +270,18 @@ def _option_groups(report: Report, groups: Any, path: str) -> list:
             report.add(group_path, "must be an option group")
             continue
         check_text(
-            report, group.get("label"), f"{group_path}/label", MAX_OPTION_TEXT,
+            report,
+            group.get("label"),
+            f"{group_path}/label",
+            MAX_OPTION_TEXT,
             plain_only=True,
         )
         offered += _options(
-            report, group.get("options"), f"{group_path}/options",
-            MAX_SELECT_OPTIONS, plain_only=True,
+            report,
+            group.get("options"),
+            f"{group_path}/options",
+            MAX_SELECT_OPTIONS,
+            plain_only=True,
         )
     return offered
 
@@ -273,7 +301,10 @@ def _check_initial_options(
 
 def _choices(report: Report, element: dict, path: str) -> None:
     offered = _options(
-        report, element.get("options"), f"{path}/options", MAX_CHOICE_OPTIONS,
+        report,
+        element.get("options"),
+        f"{path}/options",
+        MAX_CHOICE_OPTIONS,
         plain_only=False,
     )
     _check_initial_options(report, element, path, offered)
@@ -281,7 +312,10 @@ def _choices(report: Report, element: dict, path: str) -> None:
 
 def _overflow(report: Report, overflow: dict, path: str) -> None:
     _options(
-        report, overflow.get("options"), f"{path}/options", MAX_OVERFLOW_OPTIONS,
+        report,
+        overflow.get("options"),
+        f"{path}/options",
+        MAX_OVERFLOW_OPTIONS,
         plain_only=True,
     )
 

@@ -20,8 +20,17 @@ from ._workspace import Workspace
 MAX_POST_TEXT = 40000
 MAX_UPDATE_TEXT = 4000
 MAX_ATTACHMENTS = 100
-MESSAGE_FIELDS = ("text", "blocks", "attachments", "thread_ts", "metadata",
-                  "reply_broadcast", "mrkdwn", "unfurl_links", "unfurl_media")
+MESSAGE_FIELDS = (
+    "text",
+    "blocks",
+    "attachments",
+    "thread_ts",
+    "metadata",
+    "reply_broadcast",
+    "mrkdwn",
+    "unfurl_links",
+    "unfurl_media",
+)
 TRUE_VALUES = {True, 1, "1", "true", "True"}
 
 
@@ -80,8 +89,11 @@ def auth_test(state: State, args: dict) -> dict:
     ws = state.workspace
     return {
         "url": f"https://fake-{ws.team_id.lower()}.slack.com/",
-        "team": state.team_name, "user": state.bot_name, "team_id": ws.team_id,
-        "user_id": ws.bot_user_id, "bot_id": ws.bot_id,
+        "team": state.team_name,
+        "user": state.bot_name,
+        "team_id": ws.team_id,
+        "user_id": ws.bot_user_id,
+        "bot_id": ws.bot_id,
         "is_enterprise_install": False,
     }
 
@@ -106,8 +118,9 @@ def conversations_open(state: State, args: dict) -> dict:
     if not users:
         raise SlackError("users_list_not_supplied")
     if len(users) > 1:
-        raise problems_error("invalid_arguments",
-                             ["[ERROR] the fake opens one-to-one DMs only"])
+        raise problems_error(
+            "invalid_arguments", ["[ERROR] the fake opens one-to-one DMs only"]
+        )
     already_open = ws.dm_of(users[0]) is not None
     channel = ws.channels[ws.open_dm(users[0])]
     body = channel.to_api() if is_true(args.get("return_im")) else {"id": channel.id}
@@ -123,8 +136,11 @@ def conversations_info(state: State, args: dict) -> dict:
 @_method("files.info", scope="files:read")
 def files_info(state: State, args: dict) -> dict:
     file = state.workspace.file(_require(args, "file", "file_not_found"))
-    return {"file": dict(file), "comments": [],
-            "response_metadata": {"next_cursor": ""}}
+    return {
+        "file": dict(file),
+        "comments": [],
+        "response_metadata": {"next_cursor": ""},
+    }
 
 
 # --- messages -------------------------------------------------------------------
@@ -180,8 +196,12 @@ def chat_update(state: State, args: dict) -> dict:
     fields.pop("thread_ts", None)
     message = state.workspace.update(channel, ts, fields)
     channel_id = message.pop("channel")
-    return {"channel": channel_id, "ts": ts, "text": message.get("text", ""),
-            "message": message}
+    return {
+        "channel": channel_id,
+        "ts": ts,
+        "text": message.get("text", ""),
+        "message": message,
+    }
 
 
 @_method("chat.delete", scope="chat:write")
@@ -240,12 +260,12 @@ def views_push(state: State, args: dict) -> dict:
 def views_update(state: State, args: dict) -> dict:
     view_id, external_id = args.get("view_id"), args.get("external_id")
     if not view_id and not external_id:
-        raise problems_error("invalid_arguments",
-                             ["[ERROR] view_id or external_id is required"])
+        raise problems_error(
+            "invalid_arguments", ["[ERROR] view_id or external_id is required"]
+        )
     current = state.views.find(view_id, external_id)
     view = _check_view(_require(args, "view"), current["type"])
-    return {"view": state.views.update(view, view_id, external_id,
-                                       args.get("hash"))}
+    return {"view": state.views.update(view, view_id, external_id, args.get("hash"))}
 
 
 @_method("views.publish")

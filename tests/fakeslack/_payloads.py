@@ -36,8 +36,7 @@ class Context:
     def user(self, user_id: str) -> dict[str, Any]:
         known = self.fake.user(user_id) or {}
         name = known.get("name", user_id.lower())
-        return {"id": user_id, "username": name, "name": name,
-                "team_id": self.team_id}
+        return {"id": user_id, "username": name, "name": name, "team_id": self.team_id}
 
     def channel(self, channel_id: str) -> dict[str, Any]:
         known = self.fake.channel(channel_id) or {}
@@ -50,9 +49,13 @@ class Context:
     def common(self, kind: str, user: str) -> dict[str, Any]:
         """Keys every interaction payload carries."""
         return {
-            "type": kind, "token": self.token, "team": self.team(),
-            "user": self.user(user), "api_app_id": self.api_app_id,
-            "is_enterprise_install": False, "enterprise": None,
+            "type": kind,
+            "token": self.token,
+            "team": self.team(),
+            "user": self.user(user),
+            "api_app_id": self.api_app_id,
+            "is_enterprise_install": False,
+            "enterprise": None,
         }
 
     def next_event_id(self) -> str:
@@ -101,8 +104,9 @@ def full_state(view: dict, values: dict[str, dict[str, Any]]) -> dict:
     Refuses block_ids and action_ids the view does not have, since Slack could
     never send them and they are almost always a typo in the test.
     """
-    inputs = {b.get("block_id"): b for b in view.get("blocks", [])
-              if b.get("type") == "input"}
+    inputs = {
+        b.get("block_id"): b for b in view.get("blocks", []) if b.get("type") == "input"
+    }
     state: dict[str, dict[str, Any]] = {}
     for block_id, block in inputs.items():
         element = block.get("element", {})
@@ -119,8 +123,16 @@ def full_state(view: dict, values: dict[str, dict[str, Any]]) -> dict:
     return state
 
 
-def action(ctx: Context, action_id: str, blocks: Any, *, value: Any,
-           block_id: str | None, selected_option: Any, extra: dict | None) -> dict:
+def action(
+    ctx: Context,
+    action_id: str,
+    blocks: Any,
+    *,
+    value: Any,
+    block_id: str | None,
+    selected_option: Any,
+    extra: dict | None,
+) -> dict:
     """One entry of `actions`, filled from the element when the fake knows it."""
     found = find_element(blocks, action_id)
     element = found[1] if found else {}
@@ -128,7 +140,8 @@ def action(ctx: Context, action_id: str, blocks: Any, *, value: Any,
     entry: dict[str, Any] = {
         "action_id": action_id,
         "block_id": block_id or (found[0] if found else f"b_{action_id}"),
-        "type": kind, "action_ts": ctx.fake.new_ts(),
+        "type": kind,
+        "action_ts": ctx.fake.new_ts(),
     }
     if kind == "button":
         entry["text"] = element.get("text", {"type": "plain_text", "text": "Button"})
@@ -143,8 +156,12 @@ def action(ctx: Context, action_id: str, blocks: Any, *, value: Any,
 
 
 def message_container(channel: str, message: dict) -> dict:
-    return {"type": "message", "message_ts": message["ts"], "channel_id": channel,
-            "is_ephemeral": False}
+    return {
+        "type": "message",
+        "message_ts": message["ts"],
+        "channel_id": channel,
+        "is_ephemeral": False,
+    }
 
 
 def view_container(view: dict) -> dict:
@@ -157,12 +174,23 @@ def event_envelope(ctx: Context, event: dict, event_id: str | None) -> dict:
     event = {"event_ts": f"{now}.000000", **event}
     bot = ctx.fake.bot_user_id
     return {
-        "token": ctx.token, "team_id": ctx.team_id, "api_app_id": ctx.api_app_id,
-        "event": event, "type": "event_callback",
-        "event_id": event_id or ctx.next_event_id(), "event_time": now,
-        "authorizations": [{"enterprise_id": None, "team_id": ctx.team_id,
-                            "user_id": bot, "is_bot": True,
-                            "is_enterprise_install": False}],
-        "authed_users": [bot], "is_ext_shared_channel": False,
+        "token": ctx.token,
+        "team_id": ctx.team_id,
+        "api_app_id": ctx.api_app_id,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id or ctx.next_event_id(),
+        "event_time": now,
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": ctx.team_id,
+                "user_id": bot,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "authed_users": [bot],
+        "is_ext_shared_channel": False,
         "event_context": f"4-fake-{ctx.team_id}",
     }

@@ -52,35 +52,61 @@ class Sent:
 class SlackSender:
     """Plays Slack's side of the conversation with the bot at `bot_url`."""
 
-    def __init__(self, bot_url: str, signing_secret: str, fake: FakeSlack,
-                 team_id: str | None = None, *, team_domain: str = "fake-team",
-                 api_app_id: str | None = None, timeout: float = 10.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        bot_url: str,
+        signing_secret: str,
+        fake: FakeSlack,
+        team_id: str | None = None,
+        *,
+        team_domain: str = "fake-team",
+        api_app_id: str | None = None,
+        timeout: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.bot_url = bot_url
         self.signing_secret = signing_secret
         self.fake = fake
         self.timeout = timeout
         self.clock = clock
-        self.ctx = build.Context(fake, team_id or fake.team_id, team_domain,
-                                 api_app_id or fake.app_id, VERIFICATION_TOKEN)
+        self.ctx = build.Context(
+            fake,
+            team_id or fake.team_id,
+            team_domain,
+            api_app_id or fake.app_id,
+            VERIFICATION_TOKEN,
+        )
         self.last: Sent | None = None
 
     # --- slash commands and shortcuts ------------------------------------------
 
-    def command(self, text: str, user: str = "U_ALICE", command: str = "/deal",
-                channel: str = "C_SALES", *, sign: bool = True,
-                timestamp: int | None = None) -> requests.Response:
+    def command(
+        self,
+        text: str,
+        user: str = "U_ALICE",
+        command: str = "/deal",
+        channel: str = "C_SALES",
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """A slash command, with a fresh trigger_id and response_url."""
         channel = self.ctx.resolve_channel(channel)
         trigger = self.fake.issue_trigger(user)
         url = self.fake.issue_response_url(channel, None, user)
         fields = {
-            "token": self.ctx.token, "team_id": self.ctx.team_id,
-            "team_domain": self.ctx.team_domain, "channel_id": channel,
-            "channel_name": self.ctx.channel(channel)["name"], "user_id": user,
-            "user_name": self.ctx.user(user)["name"], "command": command,
-            "text": text, "api_app_id": self.ctx.api_app_id,
-            "is_enterprise_install": "false", "response_url": url,
+            "token": self.ctx.token,
+            "team_id": self.ctx.team_id,
+            "team_domain": self.ctx.team_domain,
+            "channel_id": channel,
+            "channel_name": self.ctx.channel(channel)["name"],
+            "user_id": user,
+            "user_name": self.ctx.user(user)["name"],
+            "command": command,
+            "text": text,
+            "api_app_id": self.ctx.api_app_id,
+            "is_enterprise_install": "false",
+            "response_url": url,
             "trigger_id": trigger,
         }
         body = urlencode(fields).encode()
@@ -88,42 +114,69 @@ class SlackSender:
         self._check_ack_blocks(response, "slash command ack")
         return response
 
-    def shortcut(self, callback_id: str, user: str = "U_ALICE", *,
-                 sign: bool = True, timestamp: int | None = None
-                 ) -> requests.Response:
+    def shortcut(
+        self,
+        callback_id: str,
+        user: str = "U_ALICE",
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """A global shortcut: a trigger_id but no response_url."""
         trigger = self.fake.issue_trigger(user)
-        payload = {**self.ctx.common("shortcut", user), "callback_id": callback_id,
-                   "trigger_id": trigger, "action_ts": self.fake.new_ts()}
+        payload = {
+            **self.ctx.common("shortcut", user),
+            "callback_id": callback_id,
+            "trigger_id": trigger,
+            "action_ts": self.fake.new_ts(),
+        }
         return self._send_payload(payload, sign, timestamp, trigger)
 
-    def message_shortcut(self, callback_id: str, message: dict | str | None = None,
-                         channel: str = "C_SALES", user: str = "U_ALICE", *,
-                         sign: bool = True, timestamp: int | None = None
-                         ) -> requests.Response:
+    def message_shortcut(
+        self,
+        callback_id: str,
+        message: dict | str | None = None,
+        channel: str = "C_SALES",
+        user: str = "U_ALICE",
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """A message shortcut; a message dict without `ts` is added to the fake."""
         channel = self.ctx.resolve_channel(channel)
         chosen = self._message(channel, message, None, create=True)
         trigger = self.fake.issue_trigger(user)
         url = self.fake.issue_response_url(channel, chosen["ts"], user)
         payload = {
-            **self.ctx.common("message_action", user), "callback_id": callback_id,
-            "trigger_id": trigger, "action_ts": self.fake.new_ts(),
-            "message_ts": chosen["ts"], "message": chosen,
-            "channel": self.ctx.channel(channel), "response_url": url,
+            **self.ctx.common("message_action", user),
+            "callback_id": callback_id,
+            "trigger_id": trigger,
+            "action_ts": self.fake.new_ts(),
+            "message_ts": chosen["ts"],
+            "message": chosen,
+            "channel": self.ctx.channel(channel),
+            "response_url": url,
         }
         return self._send_payload(payload, sign, timestamp, trigger, url)
 
     # --- interactivity -------------------------------------------------------------
 
-    def block_action(self, action_id: str, value: Any = None, user: str = "U_ALICE",
-                     block_id: str | None = None, container: str = "message",
-                     view: str | dict | None = None,
-                     message: dict | str | None = None,
-                     selected_option: dict | None = None,
-                     extra: dict | None = None, *, channel: str = "C_SALES",
-                     sign: bool = True, timestamp: int | None = None
-                     ) -> requests.Response:
+    def block_action(
+        self,
+        action_id: str,
+        value: Any = None,
+        user: str = "U_ALICE",
+        block_id: str | None = None,
+        container: str = "message",
+        view: str | dict | None = None,
+        message: dict | str | None = None,
+        selected_option: dict | None = None,
+        extra: dict | None = None,
+        *,
+        channel: str = "C_SALES",
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """A click or selection on an element in a message or a view.
 
         The element is looked up by action_id in the message (by default the
@@ -141,18 +194,35 @@ class SlackSender:
             channel = self.ctx.resolve_channel(channel)
             shown = self._message(channel, message, action_id, create=False)
             url = self.fake.issue_response_url(channel, shown["ts"], user)
-            payload.update(container=build.message_container(channel, shown),
-                           channel=self.ctx.channel(channel), message=shown,
-                           state={"values": {}}, response_url=url)
-        payload["actions"] = [build.action(
-            self.ctx, action_id, shown.get("blocks"), value=value,
-            block_id=block_id, selected_option=selected_option, extra=extra)]
+            payload.update(
+                container=build.message_container(channel, shown),
+                channel=self.ctx.channel(channel),
+                message=shown,
+                state={"values": {}},
+                response_url=url,
+            )
+        payload["actions"] = [
+            build.action(
+                self.ctx,
+                action_id,
+                shown.get("blocks"),
+                value=value,
+                block_id=block_id,
+                selected_option=selected_option,
+                extra=extra,
+            )
+        ]
         return self._send_payload(payload, sign, timestamp, trigger, url)
 
-    def view_submission(self, view: str | dict | None,
-                        values: dict[str, dict[str, Any]] | None = None,
-                        user: str = "U_ALICE", *, sign: bool = True,
-                        timestamp: int | None = None) -> requests.Response:
+    def view_submission(
+        self,
+        view: str | dict | None,
+        values: dict[str, dict[str, Any]] | None = None,
+        user: str = "U_ALICE",
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """Submit a modal with `values` ({block_id: {action_id: state}}).
 
         Inputs not named are sent empty, as Slack does. After a 200 the bot's
@@ -166,8 +236,12 @@ class SlackSender:
             self.fake.set_view_state(shown["id"], state)
         shown["state"] = {"values": state}
         trigger = self.fake.issue_trigger(user)
-        payload = {**self.ctx.common("view_submission", user), "view": shown,
-                   "trigger_id": trigger, "response_urls": []}
+        payload = {
+            **self.ctx.common("view_submission", user),
+            "view": shown,
+            "trigger_id": trigger,
+            "response_urls": [],
+        }
         response = self._send_payload(payload, sign, timestamp, trigger)
         if stored and response.status_code == 200:
             answer = _json_or_none(response)
@@ -175,9 +249,15 @@ class SlackSender:
             self.fake.note_problems("view_submission answer", problems)
         return response
 
-    def view_closed(self, view: str | dict | None = None, user: str = "U_ALICE",
-                    is_cleared: bool = False, *, sign: bool = True,
-                    timestamp: int | None = None) -> requests.Response | None:
+    def view_closed(
+        self,
+        view: str | dict | None = None,
+        user: str = "U_ALICE",
+        is_cleared: bool = False,
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response | None:
         """The user closes a modal; Slack tells the bot only if notify_on_close.
 
         Returns None, having sent nothing, when the view did not ask to be told.
@@ -187,65 +267,108 @@ class SlackSender:
             self.fake.close_view(shown["id"], is_cleared)
         if not shown.get("notify_on_close"):
             return None
-        payload = {**self.ctx.common("view_closed", user), "view": shown,
-                   "is_cleared": is_cleared}
+        payload = {
+            **self.ctx.common("view_closed", user),
+            "view": shown,
+            "is_cleared": is_cleared,
+        }
         return self._send_payload(payload, sign, timestamp)
 
-    def options(self, action_id: str, value: str, user: str = "U_ALICE",
-                view: str | dict | None = None, *, block_id: str | None = None,
-                channel: str = "C_SALES", sign: bool = True,
-                timestamp: int | None = None) -> requests.Response:
+    def options(
+        self,
+        action_id: str,
+        value: str,
+        user: str = "U_ALICE",
+        view: str | dict | None = None,
+        *,
+        block_id: str | None = None,
+        channel: str = "C_SALES",
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """A block_suggestion: the user typed `value` in an external select."""
-        payload = {**self.ctx.common("block_suggestion", user),
-                   "action_id": action_id, "value": value}
+        payload = {
+            **self.ctx.common("block_suggestion", user),
+            "action_id": action_id,
+            "value": value,
+        }
         if view is not None:
             shown = build.resolve_view(self.ctx, view, user)
             payload.update(container=build.view_container(shown), view=shown)
         else:
             channel = self.ctx.resolve_channel(channel)
             shown = self._message(channel, None, action_id, create=False)
-            payload.update(container=build.message_container(channel, shown),
-                           channel=self.ctx.channel(channel), message=shown)
+            payload.update(
+                container=build.message_container(channel, shown),
+                channel=self.ctx.channel(channel),
+                message=shown,
+            )
         found = build.find_element(shown.get("blocks"), action_id)
         payload["block_id"] = block_id or (found[0] if found else f"b_{action_id}")
         return self._send_payload(payload, sign, timestamp)
 
     # --- events ------------------------------------------------------------------------
 
-    def event(self, event: dict, event_id: str | None = None,
-              retry_num: int | None = None, retry_reason: str = "http_timeout",
-              *, sign: bool = True, timestamp: int | None = None
-              ) -> requests.Response:
+    def event(
+        self,
+        event: dict,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        retry_reason: str = "http_timeout",
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+    ) -> requests.Response:
         """An Events API `event_callback`; `retry_num` marks a redelivery."""
         envelope = build.event_envelope(self.ctx, event, event_id)
         headers = {}
         if retry_num is not None:
-            headers = {"X-Slack-Retry-Num": str(retry_num),
-                       "X-Slack-Retry-Reason": retry_reason}
+            headers = {
+                "X-Slack-Retry-Num": str(retry_num),
+                "X-Slack-Retry-Reason": retry_reason,
+            }
         body = json.dumps(envelope).encode()
-        return self._send(body, JSON_TYPE, envelope, sign, timestamp,
-                          headers=headers)
+        return self._send(body, JSON_TYPE, envelope, sign, timestamp, headers=headers)
 
-    def app_home_opened(self, user: str = "U_ALICE", tab: str = "home",
-                        **options: Any) -> requests.Response:
+    def app_home_opened(
+        self, user: str = "U_ALICE", tab: str = "home", **options: Any
+    ) -> requests.Response:
         """The user opens the app's Home (or Messages) tab."""
-        event = {"type": "app_home_opened", "user": user,
-                 "channel": self.fake.open_dm(user), "tab": tab}
+        event = {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": self.fake.open_dm(user),
+            "tab": tab,
+        }
         home = self.fake.home(user)
         if home is not None:
             event["view"] = home
         return self.event(event, **options)
 
-    def file_shared(self, file_id: str, user: str = "U_ALICE",
-                    channel: str = "C_SALES", **options: Any) -> requests.Response:
-        event = {"type": "file_shared", "channel_id": channel, "file_id": file_id,
-                 "user_id": user, "file": {"id": file_id}}
+    def file_shared(
+        self,
+        file_id: str,
+        user: str = "U_ALICE",
+        channel: str = "C_SALES",
+        **options: Any,
+    ) -> requests.Response:
+        event = {
+            "type": "file_shared",
+            "channel_id": channel,
+            "file_id": file_id,
+            "user_id": user,
+            "file": {"id": file_id},
+        }
         return self.event(event, **options)
 
-    def url_verification(self, challenge: str, *, sign: bool = True,
-                         timestamp: int | None = None) -> requests.Response:
-        envelope = {"token": self.ctx.token, "challenge": challenge,
-                    "type": "url_verification"}
+    def url_verification(
+        self, challenge: str, *, sign: bool = True, timestamp: int | None = None
+    ) -> requests.Response:
+        envelope = {
+            "token": self.ctx.token,
+            "challenge": challenge,
+            "type": "url_verification",
+        }
         body = json.dumps(envelope).encode()
         return self._send(body, JSON_TYPE, envelope, sign, timestamp)
 
@@ -255,34 +378,58 @@ class SlackSender:
 
     # --- sending ------------------------------------------------------------------------
 
-    def post(self, body: bytes, content_type: str = JSON_TYPE, *, sign: bool = True,
-             timestamp: int | None = None, headers: dict[str, str] | None = None
-             ) -> requests.Response:
+    def post(
+        self,
+        body: bytes,
+        content_type: str = JSON_TYPE,
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
         """Send raw bytes, e.g. a body tampered with after signing."""
         return self._send(body, content_type, {}, sign, timestamp, headers=headers)
 
-    def _send_payload(self, payload: dict, sign: bool, timestamp: int | None,
-                      trigger: str | None = None, url: str | None = None
-                      ) -> requests.Response:
+    def _send_payload(
+        self,
+        payload: dict,
+        sign: bool,
+        timestamp: int | None,
+        trigger: str | None = None,
+        url: str | None = None,
+    ) -> requests.Response:
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self._send(body, FORM_TYPE, payload, sign, timestamp, trigger, url)
 
-    def _send(self, body: bytes, content_type: str, payload: dict, sign: bool,
-              timestamp: int | None, trigger: str | None = None,
-              url: str | None = None, headers: dict[str, str] | None = None
-              ) -> requests.Response:
+    def _send(
+        self,
+        body: bytes,
+        content_type: str,
+        payload: dict,
+        sign: bool,
+        timestamp: int | None,
+        trigger: str | None = None,
+        url: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
         sent_headers = {"Content-Type": content_type, **(headers or {})}
         if sign:
             ts = str(int(self.clock()) if timestamp is None else timestamp)
             sent_headers["X-Slack-Request-Timestamp"] = ts
-            sent_headers["X-Slack-Signature"] = signature(
-                self.signing_secret, ts, body)
+            sent_headers["X-Slack-Signature"] = signature(self.signing_secret, ts, body)
         self.last = Sent(body, sent_headers, payload, trigger, url)
-        return requests.post(self.bot_url, data=body, headers=sent_headers,
-                             timeout=self.timeout)
+        return requests.post(
+            self.bot_url, data=body, headers=sent_headers, timeout=self.timeout
+        )
 
-    def _message(self, channel: str, message: dict | str | None,
-                 action_id: str | None, *, create: bool) -> dict:
+    def _message(
+        self,
+        channel: str,
+        message: dict | str | None,
+        action_id: str | None,
+        *,
+        create: bool,
+    ) -> dict:
         """The message an interaction is about, found in or added to the fake."""
         if isinstance(message, dict):
             if "ts" in message:

@@ -21,8 +21,10 @@ from typing import Any
 def option(value: str, text: str | None = None) -> dict[str, Any]:
     """An option object; the label defaults to the value."""
     label = value if text is None else text
-    return {"text": {"type": "plain_text", "text": label, "emoji": True},
-            "value": value}
+    return {
+        "text": {"type": "plain_text", "text": label, "emoji": True},
+        "value": value,
+    }
 
 
 def plain(value: str | None) -> dict[str, Any]:
@@ -55,8 +57,10 @@ def select(value: str | None, text: str | None = None) -> dict[str, Any]:
 
 
 def multi_static(values: Iterable[str]) -> dict[str, Any]:
-    return {"type": "multi_static_select",
-            "selected_options": [option(v) for v in values]}
+    return {
+        "type": "multi_static_select",
+        "selected_options": [option(v) for v in values],
+    }
 
 
 def external(value: str | None, text: str | None = None) -> dict[str, Any]:

@@ -53,8 +53,9 @@ class ViewStore:
 
     def issue_trigger(self, user: str) -> str:
         """A fresh trigger_id shaped like Slack's ("12345.67890.abcdef")."""
-        trigger_id = (f"{len(self.triggers) + 1000}.{int(self.clock())}."
-                      f"{secrets.token_hex(8)}")
+        trigger_id = (
+            f"{len(self.triggers) + 1000}.{int(self.clock())}.{secrets.token_hex(8)}"
+        )
         self.triggers[trigger_id] = Trigger(trigger_id, user, self.clock())
         return trigger_id
 
@@ -103,7 +104,7 @@ class ViewStore:
         user = self.owners.get(view_id)
         stack = self.stacks.get(user, [])
         if view_id in stack:
-            del stack[stack.index(view_id):]
+            del stack[stack.index(view_id) :]
 
     def clear(self, user: str) -> None:
         self.stacks[user] = []
@@ -143,8 +144,12 @@ class ViewStore:
     def publish(self, user: str, view: dict, hash_: Any) -> dict:
         """Publish a user's Home tab; it keeps its id across publishes."""
         if view.get("type") != "home":
-            raise SlackError("invalid_arguments", response_metadata={
-                "messages": ["[ERROR] views.publish needs a view of type home"]})
+            raise SlackError(
+                "invalid_arguments",
+                response_metadata={
+                    "messages": ["[ERROR] views.publish needs a view of type home"]
+                },
+            )
         home_id = self.homes.get(user)
         if home_id is None:
             stored = self._store(view, user)
@@ -185,14 +190,24 @@ class ViewStore:
         stack.append(stored["id"])
         return stored
 
-    def _store(self, view: dict, user: str, previous: str | None = None,
-               root: str | None = None) -> dict:
+    def _store(
+        self,
+        view: dict,
+        user: str,
+        previous: str | None = None,
+        root: str | None = None,
+    ) -> dict:
         view_id = f"V{len(self.views) + 1:010d}"
         stored = {
-            "id": view_id, "team_id": self.team_id, "type": view["type"],
-            "state": {"values": {}}, "previous_view_id": previous,
-            "root_view_id": root or view_id, "app_id": self.app_id,
-            "app_installed_team_id": self.team_id, "bot_id": self.bot_id,
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": view["type"],
+            "state": {"values": {}},
+            "previous_view_id": previous,
+            "root_view_id": root or view_id,
+            "app_id": self.app_id,
+            "app_installed_team_id": self.team_id,
+            "bot_id": self.bot_id,
         }
         self._replace(stored, view)
         self.views[view_id] = stored
@@ -206,8 +221,10 @@ class ViewStore:
         values = stored["state"]["values"]
         stored["state"] = {"values": {k: v for k, v in values.items() if k in kept}}
         stored.update(
-            blocks=view.get("blocks", []), title=view.get("title"),
-            submit=view.get("submit"), close=view.get("close"),
+            blocks=view.get("blocks", []),
+            title=view.get("title"),
+            submit=view.get("submit"),
+            close=view.get("close"),
             private_metadata=view.get("private_metadata", ""),
             callback_id=view.get("callback_id", ""),
             external_id=view.get("external_id", stored.get("external_id", "")),

@@ -42,12 +42,22 @@ class Channel:
     def to_api(self) -> dict[str, Any]:
         """The channel object as conversations.info returns it."""
         if self.is_im:
-            return {"id": self.id, "is_im": True, "user": self.user,
-                    "created": self.created, "is_user_deleted": False}
+            return {
+                "id": self.id,
+                "is_im": True,
+                "user": self.user,
+                "created": self.created,
+                "is_user_deleted": False,
+            }
         return {
-            "id": self.id, "name": self.name, "is_channel": not self.is_private,
-            "is_group": False, "is_im": False, "is_private": self.is_private,
-            "is_archived": self.archived, "is_member": self.members_bot,
+            "id": self.id,
+            "name": self.name,
+            "is_channel": not self.is_private,
+            "is_group": False,
+            "is_im": False,
+            "is_private": self.is_private,
+            "is_archived": self.archived,
+            "is_member": self.members_bot,
             "created": self.created,
         }
 
@@ -117,9 +127,14 @@ class Workspace:
         thread_ts = fields.get("thread_ts")
         if thread_ts:
             fields = {**fields, "thread_ts": self._thread_parent(channel, thread_ts)}
-        message = {"type": "message", "user": self.bot_user_id,
-                   "bot_id": self.bot_id, "team": self.team_id, **fields,
-                   "ts": self.new_ts()}
+        message = {
+            "type": "message",
+            "user": self.bot_user_id,
+            "bot_id": self.bot_id,
+            "team": self.team_id,
+            **fields,
+            "ts": self.new_ts(),
+        }
         self.history.setdefault(channel.id, []).append(message)
         return {"channel": channel.id, **message}
 
@@ -176,14 +191,17 @@ class Workspace:
     def thread(self, channel_id: str, ts: str) -> list[dict]:
         """The parent message followed by its replies, oldest first."""
         return [
-            m for m in self.messages(channel_id)
+            m
+            for m in self.messages(channel_id)
             if m["ts"] == ts or m.get("thread_ts") == ts
         ]
 
     def permalink(self, channel_id: Any, ts: Any) -> str:
         channel, message = self.find(channel_id, ts)
-        return (f"https://fake-{self.team_id.lower()}.slack.com/archives/"
-                f"{channel.id}/p{message['ts'].replace('.', '')}")
+        return (
+            f"https://fake-{self.team_id.lower()}.slack.com/archives/"
+            f"{channel.id}/p{message['ts'].replace('.', '')}"
+        )
 
     def _thread_parent(self, channel: Channel, thread_ts: str) -> str:
         """A reply to a reply joins the parent's thread, as in Slack."""
@@ -201,19 +219,40 @@ class Workspace:
 
 
 def new_user(
-    user_id: str, name: str, team_id: str, *, tz: str, tz_offset: int,
-    locale: str, is_admin: bool, real_name: str | None = None,
-    email: str | None = None, tz_label: str | None = None, is_bot: bool = False,
+    user_id: str,
+    name: str,
+    team_id: str,
+    *,
+    tz: str,
+    tz_offset: int,
+    locale: str,
+    is_admin: bool,
+    real_name: str | None = None,
+    email: str | None = None,
+    tz_label: str | None = None,
+    is_bot: bool = False,
 ) -> dict:
     """A user object shaped like users.info's, with `locale` kept aside."""
     real_name = real_name or name.replace(".", " ").title()
-    profile = {"real_name": real_name, "display_name": name,
-               "email": email or f"{name}@example.com"}
+    profile = {
+        "real_name": real_name,
+        "display_name": name,
+        "email": email or f"{name}@example.com",
+    }
     return {
-        "id": user_id, "team_id": team_id, "name": name, "deleted": False,
-        "real_name": real_name, "tz": tz, "tz_label": tz_label or tz,
-        "tz_offset": tz_offset, "is_admin": is_admin, "is_owner": False,
-        "is_bot": is_bot, "is_app_user": False, "profile": profile,
+        "id": user_id,
+        "team_id": team_id,
+        "name": name,
+        "deleted": False,
+        "real_name": real_name,
+        "tz": tz,
+        "tz_label": tz_label or tz,
+        "tz_offset": tz_offset,
+        "is_admin": is_admin,
+        "is_owner": False,
+        "is_bot": is_bot,
+        "is_app_user": False,
+        "profile": profile,
         "locale": locale,
     }
 

@@ -93,8 +93,9 @@ def validate_view(view: Any, root: str = "/view") -> list[str]:
         for key in ("submit", "close"):
             if key in view:
                 report.add(f"{root}/{key}", "a home view cannot have it")
-    _check_blocks(report, view.get("blocks"), f"{root}/blocks", MAX_VIEW_BLOCKS,
-                  surface=kind)
+    _check_blocks(
+        report, view.get("blocks"), f"{root}/blocks", MAX_VIEW_BLOCKS, surface=kind
+    )
     return report.problems
 
 
@@ -104,20 +105,28 @@ def view_size(view: Any) -> int:
 
 
 def _check_view_fields(report: Report, view: dict, root: str) -> None:
-    report.length(view.get("private_metadata"), f"{root}/private_metadata",
-                  MAX_PRIVATE_METADATA)
+    report.length(
+        view.get("private_metadata"), f"{root}/private_metadata", MAX_PRIVATE_METADATA
+    )
     report.length(view.get("callback_id"), f"{root}/callback_id", MAX_CALLBACK_ID)
     report.length(view.get("external_id"), f"{root}/external_id", MAX_EXTERNAL_ID)
     if view.get("type") == "modal" or "title" in view:
-        check_text(report, view.get("title"), f"{root}/title", MAX_VIEW_TITLE,
-                   plain_only=True)
+        check_text(
+            report, view.get("title"), f"{root}/title", MAX_VIEW_TITLE, plain_only=True
+        )
 
 
 def _check_modal_buttons(report: Report, view: dict, root: str) -> None:
     """submit/close are short plain text; inputs are useless without submit."""
     for key in ("submit", "close"):
-        check_text(report, view.get(key), f"{root}/{key}", MAX_VIEW_BUTTON,
-                   plain_only=True, required=False)
+        check_text(
+            report,
+            view.get(key),
+            f"{root}/{key}",
+            MAX_VIEW_BUTTON,
+            plain_only=True,
+            required=False,
+        )
     blocks = view.get("blocks") if isinstance(view.get("blocks"), list) else []
     has_input = any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
     if has_input and view.get("submit") is None:
@@ -167,18 +176,21 @@ def _section(report: Report, block: dict, path: str) -> None:
     if text is None and fields is None:
         report.add(path, "a section needs text or fields")
     check_text(report, text, f"{path}/text", MAX_SECTION_TEXT, required=False)
-    if fields is not None and report.count(fields, f"{path}/fields",
-                                           MAX_SECTION_FIELDS, minimum=1):
+    if fields is not None and report.count(
+        fields, f"{path}/fields", MAX_SECTION_FIELDS, minimum=1
+    ):
         for index, field in enumerate(fields):
             check_text(report, field, f"{path}/fields/{index}", MAX_FIELD_TEXT)
     if "accessory" in block:
-        check_element(report, block["accessory"], f"{path}/accessory",
-                      ACCESSORY_ELEMENTS, set())
+        check_element(
+            report, block["accessory"], f"{path}/accessory", ACCESSORY_ELEMENTS, set()
+        )
 
 
 def _header(report: Report, block: dict, path: str) -> None:
-    check_text(report, block.get("text"), f"{path}/text", MAX_HEADER_TEXT,
-               plain_only=True)
+    check_text(
+        report, block.get("text"), f"{path}/text", MAX_HEADER_TEXT, plain_only=True
+    )
 
 
 def _context(report: Report, block: dict, path: str) -> None:
@@ -202,26 +214,39 @@ def _actions(report: Report, block: dict, path: str) -> None:
         return
     action_ids: set[str] = set()
     for index, element in enumerate(elements):
-        check_element(report, element, f"{path}/elements/{index}",
-                      ACTIONS_ELEMENTS, action_ids)
+        check_element(
+            report, element, f"{path}/elements/{index}", ACTIONS_ELEMENTS, action_ids
+        )
 
 
 def _input(report: Report, block: dict, path: str) -> None:
-    check_text(report, block.get("label"), f"{path}/label", MAX_LABEL,
-               plain_only=True)
-    check_text(report, block.get("hint"), f"{path}/hint", MAX_LABEL,
-               plain_only=True, required=False)
+    check_text(report, block.get("label"), f"{path}/label", MAX_LABEL, plain_only=True)
+    check_text(
+        report,
+        block.get("hint"),
+        f"{path}/hint",
+        MAX_LABEL,
+        plain_only=True,
+        required=False,
+    )
     if block.get("element") is None:
         report.add(f"{path}/element", "is required")
     else:
-        check_element(report, block["element"], f"{path}/element",
-                      INPUT_ELEMENTS, set())
+        check_element(
+            report, block["element"], f"{path}/element", INPUT_ELEMENTS, set()
+        )
 
 
 def _image(report: Report, block: dict, path: str) -> None:
     check_image(report, block, path)
-    check_text(report, block.get("title"), f"{path}/title", MAX_IMAGE_TITLE,
-               plain_only=True, required=False)
+    check_text(
+        report,
+        block.get("title"),
+        f"{path}/title",
+        MAX_IMAGE_TITLE,
+        plain_only=True,
+        required=False,
+    )
 
 
 def _markdown(report: Report, block: dict, path: str) -> None:
@@ -239,8 +264,9 @@ def _video(report: Report, block: dict, path: str) -> None:
     for key in ("alt_text", "video_url", "thumbnail_url"):
         if not block.get(key):
             report.add(f"{path}/{key}", "is required")
-    check_text(report, block.get("title"), f"{path}/title", MAX_VIDEO_TITLE,
-               plain_only=True)
+    check_text(
+        report, block.get("title"), f"{path}/title", MAX_VIDEO_TITLE, plain_only=True
+    )
 
 
 def _file(report: Report, block: dict, path: str) -> None:
