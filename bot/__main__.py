@@ -28,6 +28,8 @@ def main() -> None:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # APScheduler reports every run at INFO; the outbox runs every few seconds.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
     from .app import create_dealbot
     from .server import serve_http, serve_socket_mode

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_DATABASE_URL = "sqlite:///dealbot.db"
 DEFAULT_PORT = 3000
 DEFAULT_REMINDER_SCAN_SECONDS = 60
-CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,}")
+CHANNEL_ID = re.compile(r"[CG][A-Z0-9_]{2,}")
 
 
 class ConfigError(Exception):

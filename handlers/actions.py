@@ -155,7 +155,8 @@ def register(app, runtime: Runtime) -> None:
             )
         respond(blocks=blocks, text=title, replace_original=True)
 
-    @app.action(ids.HOME_SCOPE)
+    @app.action(ids.HOME_MINE)
+    @app.action(ids.HOME_ALL)
     def scope_clicked(ack, body, action, client):
         ack()
         person = runtime.reader(body, client)

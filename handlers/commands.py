@@ -16,7 +16,7 @@ from models import (
     transaction,
     win_stage,
 )
-from models.pipeline import LOST, WON, DealFilter
+from models.reports import LOST, WON, DealFilter
 from models.stages import find_stage, pipeline
 from ui import help as help_ui
 from ui import ids, modals, notices, stages_modal

@@ -4,7 +4,7 @@ and opening the deal modal. Each loads what it needs in its own session."""
 from __future__ import annotations
 
 from models import get_workspace, pipeline, stage_history
-from models.pipeline import DealFilter, board, deal_page, stage_totals
+from models.reports import DealFilter, board, deal_page, stage_totals
 from models.stages import next_stage, open_stages
 from ui import deal_card, deal_list, deal_modal, home
 from ui.deal_list import PAGE_SIZE

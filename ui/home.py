@@ -51,13 +51,13 @@ def home_view(loc: Localizer, *, scope: str, columns: list[Column]) -> dict:
 def _toolbar(loc: Localizer, scope: str) -> dict:
     mine = button(
         loc._("My deals"),
-        ids.HOME_SCOPE,
+        ids.HOME_MINE,
         SCOPE_MINE,
         style="primary" if scope == SCOPE_MINE else None,
     )
     everyone = button(
         loc._("All deals"),
-        ids.HOME_SCOPE,
+        ids.HOME_ALL,
         SCOPE_ALL,
         style="primary" if scope == SCOPE_ALL else None,
     )

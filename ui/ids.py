@@ -62,5 +62,6 @@ LIST_PREVIOUS = "list_previous"
 LIST_NEXT = "list_next"
 
 # App Home
-HOME_SCOPE = "home_scope"  # mine / all
+HOME_MINE = "home_mine"
+HOME_ALL = "home_all"
 HOME_NEW_DEAL = "home_new_deal"

@@ -14,7 +14,8 @@ from ._clock import ManualClock
 from ._errors import SlackError
 from ._fake import DEFAULT_SCOPES, FakeSlack
 from ._hooks import HookPost
-from ._sender import Sent, SlackSender, signature
+from ._sender import SlackSender
+from ._transport import Sent, signature
 from ._values import (
     channel,
     checkboxes,

@@ -13,25 +13,23 @@ Each request is answered in this order: a failure queued by `fail_next`, then
 `unknown_method`, the token (`not_authed` / `invalid_auth`), the method's scope
 (`missing_scope`), and finally the method itself (`_methods.py`). All state sits
 behind one condition variable, so requests are handled one at a time and
-`wait_for` wakes as soon as a call is recorded.
+`wait_for` wakes as soon as a call is recorded. The workspace's data and its
+accessors are in `_fake_workspace.py`.
 """
 
 from __future__ import annotations
 
-import copy
-import mimetypes
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from ._calls import Call, Failure, default_error, summarize, wait_until
 from ._errors import SlackError
-from ._hooks import HookPost, ResponseUrls
+from ._fake_workspace import HOST, FakeWorkspace
+from ._hooks import HookPost
 from ._http import FakeSlackServer, bearer_token, decode_args
-from ._methods import METHODS, State
-from ._views import TRIGGER_LIFETIME, ViewStore
-from ._workspace import Channel, Workspace, member_set, new_user
+from ._methods import METHODS
+from ._views import TRIGGER_LIFETIME
 
 DEFAULT_SCOPES = (
     "commands",
@@ -41,11 +39,10 @@ DEFAULT_SCOPES = (
     "files:read",
     "channels:read",
 )
-HOST = "127.0.0.1"
 
 
-class FakeSlack:
-    """A fake Slack workspace and Web API; see the module docstring."""
+class FakeSlack(FakeWorkspace):
+    """A fake Slack workspace served over HTTP; see the module docstring."""
 
     def __init__(
         self,
@@ -60,30 +57,21 @@ class FakeSlack:
         home_tab_enabled: bool = True,
         trigger_lifetime: float = TRIGGER_LIFETIME,
     ) -> None:
+        super().__init__(team_id, bot_user_id, bot_id, app_id, clock, trigger_lifetime)
         self.bot_token = bot_token
-        self.team_id = team_id
-        self.bot_user_id = bot_user_id
-        self.app_id = app_id
-        self.clock = clock
-        self._lock = threading.Condition()
+        self.state.scopes = list(scopes)
+        self.state.home_tab_enabled = home_tab_enabled
         self._calls: list[Call] = []
         self._failures: dict[str, list[Failure]] = {}
-        self._contents: dict[str, bytes] = {}
         self._server: FakeSlackServer | None = None
-        self.problems: list[str] = []
-        workspace = Workspace(clock, team_id, bot_user_id, bot_id)
-        views = ViewStore(clock, team_id, app_id, bot_id, trigger_lifetime)
-        self.state = State(
-            workspace, views, home_tab_enabled=home_tab_enabled, scopes=list(scopes)
-        )
-        self._hooks = ResponseUrls(clock, workspace)
         self.add_user(bot_user_id, "dealbot", is_bot=True)
 
     # --- lifecycle -------------------------------------------------------------
 
     def start(self) -> FakeSlack:
-        """Listen on a free port of 127.0.0.1 in a daemon thread."""
+        """Listen on a free port of 127.0.0.1, served by a daemon thread."""
         self._server = FakeSlackServer((HOST, 0), self)
+        self._port = self._server.server_address[1]
         thread = threading.Thread(
             target=self._server.serve_forever, name="fakeslack", daemon=True
         )
@@ -103,124 +91,9 @@ class FakeSlack:
         self.stop()
 
     @property
-    def root_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("FakeSlack is not started")
-        return f"http://{HOST}:{self._server.server_address[1]}"
-
-    @property
     def base_url(self) -> str:
-        """What the bot gets as SLACK_API_URL."""
+        """What the bot gets as SLACK_API_URL: "http://127.0.0.1:PORT/api/"."""
         return f"{self.root_url}/api/"
-
-    # --- the cast ----------------------------------------------------------------
-
-    def add_user(
-        self,
-        user_id: str,
-        name: str,
-        tz: str = "Europe/Prague",
-        tz_offset: int = 3600,
-        locale: str = "cs-CZ",
-        is_admin: bool = False,
-        **more: Any,
-    ) -> dict:
-        """A workspace member; `more` takes real_name, email, tz_label, is_bot."""
-        user = new_user(
-            user_id,
-            name,
-            self.team_id,
-            tz=tz,
-            tz_offset=tz_offset,
-            locale=locale,
-            is_admin=is_admin,
-            **more,
-        )
-        with self._lock:
-            self.state.workspace.users[user_id] = user
-        return copy.deepcopy(user)
-
-    def add_channel(
-        self,
-        channel_id: str,
-        name: str,
-        members_bot: bool = True,
-        archived: bool = False,
-        *,
-        is_private: bool = False,
-        members: Iterable[str] | None = None,
-    ) -> None:
-        """A channel; `members=None` lets every user receive ephemerals there."""
-        channel = Channel(
-            channel_id,
-            name,
-            members_bot,
-            archived,
-            is_private,
-            member_set(members),
-            created=int(self.clock()),
-        )
-        with self._lock:
-            self.state.workspace.channels[channel_id] = channel
-
-    def add_file(
-        self,
-        file_id: str,
-        name: str,
-        filetype: str = "pdf",
-        size: int | None = None,
-        user: str = "U_ALICE",
-        mimetype: str | None = None,
-        permalink: str | None = None,
-        *,
-        title: str | None = None,
-        content: bytes = b"",
-    ) -> dict:
-        """A file for files.info; `content` is served at its url_private."""
-        url = f"{self.root_url}/files/{file_id}/{name}"
-        now = int(self.clock())
-        file = {
-            "id": file_id,
-            "created": now,
-            "timestamp": now,
-            "name": name,
-            "title": title or name,
-            "filetype": filetype,
-            "user": user,
-            "mimetype": mimetype
-            or mimetypes.guess_type(name)[0]
-            or "application/octet-stream",
-            "size": len(content) if size is None else size,
-            "url_private": url,
-            "url_private_download": url,
-            "permalink": permalink or f"https://fake.slack.com/files/{file_id}",
-            "is_external": False,
-            "mode": "hosted",
-            "channels": [],
-        }
-        with self._lock:
-            self.state.workspace.files[file_id] = file
-            self._contents[file_id] = content
-        return copy.deepcopy(file)
-
-    def add_message(
-        self, channel: str, text: str, user: str = "U_ALICE", **fields: Any
-    ) -> dict:
-        """A message someone wrote, e.g. for a thread or a message shortcut."""
-        with self._lock:
-            stored = self.state.workspace.add(
-                channel, {"user": user, "text": text, **fields}
-            )
-            return copy.deepcopy(stored)
-
-    def user(self, user_id: str) -> dict | None:
-        with self._lock:
-            return copy.deepcopy(self.state.workspace.users.get(user_id))
-
-    def channel(self, channel_id: str) -> dict | None:
-        with self._lock:
-            channel = self.state.workspace.channels.get(channel_id)
-            return channel.to_api() if channel else None
 
     # --- what the bot did ----------------------------------------------------------
 
@@ -287,11 +160,6 @@ class FakeSlack:
             lambda: f"response_url posts to {url or 'any url'}",
         )
 
-    def note_problems(self, where: str, problems: list[str]) -> None:
-        """Record what Slack would refuse where the bot gets no error back."""
-        with self._lock:
-            self.problems += [f"{where}: {problem}" for problem in problems]
-
     def reset(self) -> None:
         """Forget calls, posts, problems and queued failures; keep the workspace."""
         with self._lock:
@@ -299,52 +167,6 @@ class FakeSlack:
             self.problems.clear()
             self._hooks.posts.clear()
             self._failures.clear()
-
-    def messages(self, channel: str) -> list[dict]:
-        """Messages in a channel (a user id reads the bot's DM with that user)."""
-        with self._lock:
-            try:
-                return self.state.workspace.messages(channel)
-            except SlackError:
-                return []
-
-    def thread(self, channel: str, ts: str) -> list[dict]:
-        with self._lock:
-            return self.state.workspace.thread(channel, ts)
-
-    def ephemerals(self, user: str | None = None) -> list[dict]:
-        """Ephemeral messages, from chat.postEphemeral and response_urls."""
-        with self._lock:
-            return [
-                copy.deepcopy(e)
-                for e in self.state.workspace.ephemerals
-                if user is None or e["user"] == user
-            ]
-
-    def dm_channel(self, user: str) -> str | None:
-        """The bot's DM channel with the user, if the bot opened one."""
-        with self._lock:
-            return self.state.workspace.dm_of(user)
-
-    def open_dm(self, user: str) -> str:
-        """The app's DM channel with the user, opening it if need be."""
-        with self._lock:
-            return self.state.workspace.open_dm(user)
-
-    def open_views(self, user: str) -> list[dict]:
-        """The user's modal stack, bottom first."""
-        with self._lock:
-            return self.state.views.stack(user)
-
-    def view(self, view_id: str) -> dict | None:
-        with self._lock:
-            view = self.state.views.views.get(view_id)
-            return copy.deepcopy(view)
-
-    def home(self, user: str) -> dict | None:
-        """The Home tab view last published for the user."""
-        with self._lock:
-            return self.state.views.home(user)
 
     # --- failure injection ---------------------------------------------------------
 
@@ -365,47 +187,12 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).append(failure)
 
-    # --- what SlackSender uses -----------------------------------------------------
-
-    def issue_trigger(self, user: str = "U_ALICE") -> str:
-        with self._lock:
-            return self.state.views.issue_trigger(user)
-
-    def issue_response_url(
-        self,
-        channel: str | None = None,
-        message_ts: str | None = None,
-        user: str | None = None,
-    ) -> str:
-        with self._lock:
-            return self._hooks.issue(self.root_url, channel, message_ts, user)
-
-    def new_ts(self) -> str:
-        with self._lock:
-            return self.state.workspace.new_ts()
-
-    def set_view_state(self, view_id: str, values: dict) -> None:
-        with self._lock:
-            self.state.views.set_state(view_id, values)
-
-    def apply_view_response(self, view_id: str, body: Any) -> list[str]:
-        """Apply a view_submission answer; returns problems Slack would show."""
-        with self._lock:
-            return self.state.views.apply_submission_response(view_id, body)
-
-    def close_view(self, view_id: str, is_cleared: bool = False) -> None:
-        with self._lock:
-            views = self.state.views
-            if is_cleared:
-                views.clear(views.owners.get(view_id, ""))
-            else:
-                views.close(view_id)
-
     # --- request handling (called from the HTTP threads) ---------------------------
 
     def handle_api(
         self, method: str, raw: bytes, headers: dict[str, str]
     ) -> tuple[int, dict, dict[str, str]]:
+        """Answer one Web API call and record it; returns status, body, headers."""
         arrived = self.clock()
         with self._lock:
             try:
@@ -419,6 +206,7 @@ class FakeSlack:
             return status, body, extra
 
     def handle_hook(self, url: str, raw: bytes) -> tuple[int, dict]:
+        """Answer a POST to a response_url; a refusal is also a problem."""
         with self._lock:
             answer = self._hooks.receive(url, raw)
             post = self._hooks.posts[-1]
@@ -431,6 +219,7 @@ class FakeSlack:
             return answer
 
     def download(self, file_id: str, token: str | None) -> bytes | None:
+        """A file's content for its url_private, only with the bot's token."""
         with self._lock:
             if token != self.bot_token:
                 return None

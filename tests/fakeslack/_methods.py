@@ -31,7 +31,7 @@ MESSAGE_FIELDS = (
     "unfurl_links",
     "unfurl_media",
 )
-TRUE_VALUES = {True, 1, "1", "true", "True"}
+TRUE_VALUES = {True, "1", "true", "True"}
 
 
 @dataclass

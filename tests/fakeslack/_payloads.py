@@ -82,6 +82,34 @@ def find_message(ctx: Context, channel: str, action_id: str | None) -> dict | No
     return None
 
 
+def pick_message(
+    ctx: Context,
+    channel: str,
+    message: dict | str | None,
+    action_id: str | None,
+    *,
+    create: bool,
+) -> dict:
+    """The message an interaction is about, found in or added to the fake."""
+    if isinstance(message, dict):
+        if "ts" in message:
+            return message
+        if not create:
+            raise ValueError("a message without ts must be in the fake")
+        fields = {k: v for k, v in message.items() if k != "text"}
+        return ctx.fake.add_message(channel, message.get("text", ""), **fields)
+    history = ctx.fake.messages(channel)
+    if isinstance(message, str):
+        for stored in history:
+            if stored["ts"] == message:
+                return stored
+        raise ValueError(f"no message {message!r} in {channel}")
+    found = find_message(ctx, channel, action_id)
+    if found is None:
+        raise ValueError(f"no message in {channel} has {action_id!r}")
+    return found
+
+
 def resolve_view(ctx: Context, view: str | dict | None, user: str) -> dict:
     """A view by id, as a dict, or the top of the user's modal stack."""
     if isinstance(view, dict):

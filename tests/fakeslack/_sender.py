@@ -1,55 +1,30 @@
-"""`SlackSender`: sends the bot the requests Slack would send, signed as Slack signs.
+"""`SlackSender`: sends the bot what Slack would send, signed as Slack signs.
 
 Every method builds a real-shaped body (form-encoded for commands, `payload=`
-for interactivity, JSON for events), signs the exact bytes with the v0 scheme,
-POSTs them to the bot and returns the `requests.Response`. trigger_ids and
-response_urls come from the fake, so what the bot does with them is checked
-there; `sender.last` keeps what was sent.
-
-Negative tests pass `sign=False` (no signature headers) or `timestamp=` (e.g.
-ten minutes ago) to any method.
+for interactivity, JSON for events), signs the exact bytes, POSTs them to the bot
+and returns the `requests.Response`. trigger_ids and response_urls come from the
+fake, so what the bot does with them is checked there; `sender.last` keeps what
+was sent. Negative tests pass `sign=False` or `timestamp=` to any method.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 import requests
 
 from . import _payloads as build
+from ._events import EventSender
 from ._fake import FakeSlack
+from ._transport import json_or_none
 from .blockkit import validate_message
 
 VERIFICATION_TOKEN = "fake-verification-token"
-FORM_TYPE = "application/x-www-form-urlencoded"
-JSON_TYPE = "application/json"
 
 
-def signature(secret: str, timestamp: str, body: bytes) -> str:
-    """`X-Slack-Signature` for a body: v0 HMAC-SHA256 of "v0:{ts}:{body}"."""
-    base = b"v0:" + timestamp.encode() + b":" + body
-    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
-
-
-@dataclass(frozen=True)
-class Sent:
-    """The last request sent to the bot."""
-
-    body: bytes
-    headers: dict[str, str]
-    payload: dict[str, Any]
-    trigger_id: str | None = None
-    response_url: str | None = None
-
-
-class SlackSender:
+class SlackSender(EventSender):
     """Plays Slack's side of the conversation with the bot at `bot_url`."""
 
     def __init__(
@@ -64,19 +39,14 @@ class SlackSender:
         timeout: float = 10.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.bot_url = bot_url
-        self.signing_secret = signing_secret
-        self.fake = fake
-        self.timeout = timeout
-        self.clock = clock
-        self.ctx = build.Context(
+        ctx = build.Context(
             fake,
             team_id or fake.team_id,
             team_domain,
             api_app_id or fake.app_id,
             VERIFICATION_TOKEN,
         )
-        self.last: Sent | None = None
+        super().__init__(bot_url, signing_secret, ctx, timeout, clock)
 
     # --- slash commands and shortcuts ------------------------------------------
 
@@ -109,8 +79,7 @@ class SlackSender:
             "response_url": url,
             "trigger_id": trigger,
         }
-        body = urlencode(fields).encode()
-        response = self._send(body, FORM_TYPE, fields, sign, timestamp, trigger, url)
+        response = self._send_form(fields, sign, timestamp, trigger=trigger, url=url)
         self._check_ack_blocks(response, "slash command ack")
         return response
 
@@ -130,7 +99,7 @@ class SlackSender:
             "trigger_id": trigger,
             "action_ts": self.fake.new_ts(),
         }
-        return self._send_payload(payload, sign, timestamp, trigger)
+        return self._send_payload(payload, sign, timestamp, trigger=trigger)
 
     def message_shortcut(
         self,
@@ -144,7 +113,7 @@ class SlackSender:
     ) -> requests.Response:
         """A message shortcut; a message dict without `ts` is added to the fake."""
         channel = self.ctx.resolve_channel(channel)
-        chosen = self._message(channel, message, None, create=True)
+        chosen = build.pick_message(self.ctx, channel, message, None, create=True)
         trigger = self.fake.issue_trigger(user)
         url = self.fake.issue_response_url(channel, chosen["ts"], user)
         payload = {
@@ -157,7 +126,7 @@ class SlackSender:
             "channel": self.ctx.channel(channel),
             "response_url": url,
         }
-        return self._send_payload(payload, sign, timestamp, trigger, url)
+        return self._send_payload(payload, sign, timestamp, trigger=trigger, url=url)
 
     # --- interactivity -------------------------------------------------------------
 
@@ -192,7 +161,9 @@ class SlackSender:
             payload.update(container=build.view_container(shown), view=shown)
         else:
             channel = self.ctx.resolve_channel(channel)
-            shown = self._message(channel, message, action_id, create=False)
+            shown = build.pick_message(
+                self.ctx, channel, message, action_id, create=False
+            )
             url = self.fake.issue_response_url(channel, shown["ts"], user)
             payload.update(
                 container=build.message_container(channel, shown),
@@ -212,7 +183,7 @@ class SlackSender:
                 extra=extra,
             )
         ]
-        return self._send_payload(payload, sign, timestamp, trigger, url)
+        return self._send_payload(payload, sign, timestamp, trigger=trigger, url=url)
 
     def view_submission(
         self,
@@ -242,9 +213,9 @@ class SlackSender:
             "trigger_id": trigger,
             "response_urls": [],
         }
-        response = self._send_payload(payload, sign, timestamp, trigger)
+        response = self._send_payload(payload, sign, timestamp, trigger=trigger)
         if stored and response.status_code == 200:
-            answer = _json_or_none(response)
+            answer = json_or_none(response)
             problems = self.fake.apply_view_response(shown["id"], answer)
             self.fake.note_problems("view_submission answer", problems)
         return response
@@ -297,7 +268,7 @@ class SlackSender:
             payload.update(container=build.view_container(shown), view=shown)
         else:
             channel = self.ctx.resolve_channel(channel)
-            shown = self._message(channel, None, action_id, create=False)
+            shown = build.pick_message(self.ctx, channel, None, action_id, create=False)
             payload.update(
                 container=build.message_container(channel, shown),
                 channel=self.ctx.channel(channel),
@@ -307,159 +278,8 @@ class SlackSender:
         payload["block_id"] = block_id or (found[0] if found else f"b_{action_id}")
         return self._send_payload(payload, sign, timestamp)
 
-    # --- events ------------------------------------------------------------------------
-
-    def event(
-        self,
-        event: dict,
-        event_id: str | None = None,
-        retry_num: int | None = None,
-        retry_reason: str = "http_timeout",
-        *,
-        sign: bool = True,
-        timestamp: int | None = None,
-    ) -> requests.Response:
-        """An Events API `event_callback`; `retry_num` marks a redelivery."""
-        envelope = build.event_envelope(self.ctx, event, event_id)
-        headers = {}
-        if retry_num is not None:
-            headers = {
-                "X-Slack-Retry-Num": str(retry_num),
-                "X-Slack-Retry-Reason": retry_reason,
-            }
-        body = json.dumps(envelope).encode()
-        return self._send(body, JSON_TYPE, envelope, sign, timestamp, headers=headers)
-
-    def app_home_opened(
-        self, user: str = "U_ALICE", tab: str = "home", **options: Any
-    ) -> requests.Response:
-        """The user opens the app's Home (or Messages) tab."""
-        event = {
-            "type": "app_home_opened",
-            "user": user,
-            "channel": self.fake.open_dm(user),
-            "tab": tab,
-        }
-        home = self.fake.home(user)
-        if home is not None:
-            event["view"] = home
-        return self.event(event, **options)
-
-    def file_shared(
-        self,
-        file_id: str,
-        user: str = "U_ALICE",
-        channel: str = "C_SALES",
-        **options: Any,
-    ) -> requests.Response:
-        event = {
-            "type": "file_shared",
-            "channel_id": channel,
-            "file_id": file_id,
-            "user_id": user,
-            "file": {"id": file_id},
-        }
-        return self.event(event, **options)
-
-    def url_verification(
-        self, challenge: str, *, sign: bool = True, timestamp: int | None = None
-    ) -> requests.Response:
-        envelope = {
-            "token": self.ctx.token,
-            "challenge": challenge,
-            "type": "url_verification",
-        }
-        body = json.dumps(envelope).encode()
-        return self._send(body, JSON_TYPE, envelope, sign, timestamp)
-
-    def ssl_check(self) -> requests.Response:
-        fields = {"ssl_check": "1", "token": self.ctx.token}
-        return self._send(urlencode(fields).encode(), FORM_TYPE, fields, True, None)
-
-    # --- sending ------------------------------------------------------------------------
-
-    def post(
-        self,
-        body: bytes,
-        content_type: str = JSON_TYPE,
-        *,
-        sign: bool = True,
-        timestamp: int | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> requests.Response:
-        """Send raw bytes, e.g. a body tampered with after signing."""
-        return self._send(body, content_type, {}, sign, timestamp, headers=headers)
-
-    def _send_payload(
-        self,
-        payload: dict,
-        sign: bool,
-        timestamp: int | None,
-        trigger: str | None = None,
-        url: str | None = None,
-    ) -> requests.Response:
-        body = urlencode({"payload": json.dumps(payload)}).encode()
-        return self._send(body, FORM_TYPE, payload, sign, timestamp, trigger, url)
-
-    def _send(
-        self,
-        body: bytes,
-        content_type: str,
-        payload: dict,
-        sign: bool,
-        timestamp: int | None,
-        trigger: str | None = None,
-        url: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> requests.Response:
-        sent_headers = {"Content-Type": content_type, **(headers or {})}
-        if sign:
-            ts = str(int(self.clock()) if timestamp is None else timestamp)
-            sent_headers["X-Slack-Request-Timestamp"] = ts
-            sent_headers["X-Slack-Signature"] = signature(self.signing_secret, ts, body)
-        self.last = Sent(body, sent_headers, payload, trigger, url)
-        return requests.post(
-            self.bot_url, data=body, headers=sent_headers, timeout=self.timeout
-        )
-
-    def _message(
-        self,
-        channel: str,
-        message: dict | str | None,
-        action_id: str | None,
-        *,
-        create: bool,
-    ) -> dict:
-        """The message an interaction is about, found in or added to the fake."""
-        if isinstance(message, dict):
-            if "ts" in message:
-                return message
-            if not create:
-                raise ValueError("a message without ts must be in the fake")
-            fields = {k: v for k, v in message.items() if k != "text"}
-            return self.fake.add_message(channel, message.get("text", ""), **fields)
-        history = self.fake.messages(channel)
-        if isinstance(message, str):
-            for stored in history:
-                if stored["ts"] == message:
-                    return stored
-            raise ValueError(f"no message {message!r} in {channel}")
-        found = build.find_message(self.ctx, channel, action_id)
-        if found is None:
-            raise ValueError(f"no message in {channel} has {action_id!r}")
-        return found
-
     def _check_ack_blocks(self, response: requests.Response, where: str) -> None:
         """Blocks in an ack body are shown by Slack, so they must be valid too."""
-        answer = _json_or_none(response)
+        answer = json_or_none(response)
         if isinstance(answer, dict) and "blocks" in answer:
             self.fake.note_problems(where, validate_message(answer["blocks"]))
-
-
-def _json_or_none(response: requests.Response) -> Any:
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        return None

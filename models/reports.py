@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import BigInteger, case, func, select, type_coerce
 
 from .base import MONEY_SCALE, utcnow
 from .deals import Deal, visible_deals
@@ -82,8 +82,9 @@ def stage_totals(
             matching.c.stage_id,
             matching.c.currency,
             func.count(),
-            func.sum(matching.c.value),
-            func.sum(matching.c.value * matching.c.probability),
+            # Raw ten-thousandths, so the sums stay exact integers in SQL.
+            type_coerce(func.sum(matching.c.value), BigInteger),
+            type_coerce(func.sum(matching.c.value * matching.c.probability), BigInteger),
         ).group_by(matching.c.stage_id, matching.c.currency)
     ).all()
 

@@ -1,0 +1,158 @@
+"""End-to-end fixtures: a fake Slack on loopback and the real bot, ``python -m bot``.
+
+One bot process serves the whole session; each test speaks for a workspace of its
+own (a fresh team id), so tests never see each other's deals. Every test ends by
+checking that the fake saw nothing Slack would refuse and that the bot logged no
+error it did not expect.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.fakeslack import FakeSlack, SlackSender
+
+ROOT = Path(__file__).resolve().parents[2]
+SIGNING_SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-test-token"
+SALES = "C_SALES"
+
+_teams = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cast(fake: FakeSlack) -> None:
+    """The people and channels every end-to-end test can use."""
+    fake.add_user("U_ALICE", "alice", tz="Europe/Prague", locale="en-US", is_admin=True)
+    fake.add_user("U_BOB", "bob", tz="Europe/Prague", locale="cs-CZ")
+    fake.add_user("U_CAROL", "carol", tz="America/New_York", tz_offset=-18000,
+                  locale="en-GB")
+    fake.add_channel(SALES, "sales")
+    fake.add_channel("C_NOBOT", "general", members_bot=False)
+    fake.add_channel("C_OLD", "old-deals", archived=True)
+
+
+class BotProcess:
+    """``python -m bot`` with its environment, output kept in a log file."""
+
+    def __init__(self, fake: FakeSlack, database_url: str, log_path: Path, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.env = {
+            **os.environ,
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATABASE_URL": database_url,
+            "PORT": str(self.port),
+            "DEALBOT_CHANNEL": SALES,
+            "DEALBOT_OUTBOX_POLL_MS": "200",
+            "LOG_LEVEL": "INFO",
+            **env,
+        }
+        self.env.pop("SLACK_APP_TOKEN", None)
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> BotProcess:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env,
+            stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"bot exited at start:\n{self.log()}")
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError(f"bot did not become healthy:\n{self.log()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture(scope="session")
+def fake():
+    with FakeSlack(bot_token=BOT_TOKEN) as fake:
+        cast(fake)
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def bot(fake, engine, database_url, tmp_path_factory):
+    process = BotProcess(fake, database_url, tmp_path_factory.mktemp("bot") / "bot.log")
+    process.start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def team():
+    return f"TE2E{os.getpid()}X{next(_teams)}"
+
+
+@pytest.fixture
+def slack(bot, fake, team):
+    """Slack's side of the conversation, for a workspace of this test's own."""
+    log_start = len(bot.log())
+    fake.problems.clear()
+    sender = SlackSender(f"{bot.url}/slack/events", SIGNING_SECRET, fake, team_id=team)
+    sender.allowed_errors = []
+    yield sender
+    assert fake.problems == [], "Slack would have refused what the bot sent"
+    errors = [
+        line for line in bot.log()[log_start:].splitlines()
+        if (" ERROR " in line or "Traceback" in line)
+        and not any(allowed in line for allowed in sender.allowed_errors)
+    ]
+    assert errors == [], "the bot logged errors:\n" + "\n".join(errors)
+
+
+def answer(slack, count: int = 1) -> dict:
+    """What the bot posted to the response_url of the last request, newest last."""
+    posts = slack.fake.wait_for_response(slack.last.response_url, count=count)
+    return posts[-1].body
+
+
+def texts(blocks) -> str:
+    """Every piece of text in ``blocks``, joined by newlines, for assertions."""
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                found.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(blocks)
+    return "\n".join(found)

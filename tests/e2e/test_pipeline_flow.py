@@ -1,0 +1,106 @@
+"""A rep takes a deal from /deal new to a new stage, seen everywhere it should be."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import SALES, answer, texts
+from tests.fakeslack import date, plain, select, users
+
+
+def open_new_deal(slack, fake, text="new 40 laptops for Acme", user="U_ALICE"):
+    opened = len(fake.calls_to("views.open"))
+    response = slack.command(text, user=user)
+    assert response.status_code == 200
+    fake.wait_for("views.open", count=opened + 1)
+    return fake.open_views(user)[-1]
+
+
+def submit_deal(slack, view, user="U_ALICE", **values):
+    fields = {
+        "deal_name": {"value": plain(values.get("name", "40 laptops for Acme"))},
+        "deal_customer": {"value": plain(values.get("customer", "Acme s.r.o."))},
+        "deal_value": {"value": plain(values.get("value", "12500"))},
+        "deal_currency": {"value": plain(values.get("currency", "EUR"))},
+        "deal_close_date": {"value": date(values.get("close", "2027-03-31"))},
+        "deal_owner": {"value": users(values.get("owner", user))},
+    }
+    return slack.view_submission(view["id"], fields, user=user)
+
+
+def test_new_deal_from_modal_to_channel_then_moved_with_history(slack, fake):
+    view = open_new_deal(slack, fake)
+    assert view["callback_id"] == "deal_modal"
+    name_input = next(b for b in view["blocks"] if b["block_id"] == "deal_name")
+    assert name_input["element"]["initial_value"] == "40 laptops for Acme"
+
+    response = submit_deal(slack, view)
+    assert response.status_code == 200 and response.content in (b"", b"{}")
+
+    [root] = fake.wait_for(
+        "chat.postMessage", predicate=lambda c: "40 laptops" in c.args.get("text", "")
+    )[-1:]
+    assert root.args["channel"] == SALES
+    ephemeral = fake.wait_for("chat.postEphemeral")[-1]
+    assert "#1" in ephemeral.args["text"]
+
+    slack.command("move #1 Proposal")
+    reply = fake.wait_for("chat.postMessage",
+                          predicate=lambda c: c.args.get("thread_ts"))[-1]
+    root_ts = reply.args["thread_ts"]
+    assert "Proposal" in reply.args["text"]
+    update = fake.wait_for("chat.update", predicate=lambda c: c.args["ts"] == root_ts)
+    assert "Proposal" in update[-1].args["text"]
+    card = answer(slack)
+    assert "Lead → Proposal" in texts(card["blocks"])
+
+    slack.command("list")
+    listing = answer(slack)
+    assert "Proposal" in texts(listing["blocks"]) and "#1" in texts(listing["blocks"])
+
+    slack.app_home_opened("U_ALICE")
+    home = fake.wait_for("views.publish")[-1].args["view"]
+    text = texts(home["blocks"])
+    assert "40 laptops for Acme" in text and "Proposal" in text
+
+
+def test_bad_input_is_answered_on_the_field_and_nothing_is_saved(slack, fake):
+    view = open_new_deal(slack, fake)
+
+    response = submit_deal(slack, view, name=" ", value="-12", currency="EURO")
+
+    refusal = response.json()
+    assert refusal["response_action"] == "errors"
+    assert set(refusal["errors"]) == {"deal_name", "deal_value", "deal_currency"}
+    slack.command("list all")
+    listing = answer(slack)
+    assert "No deals" in texts(listing["blocks"])
+
+
+def test_a_modal_submitted_twice_creates_one_deal_and_one_post(slack, fake):
+    view = open_new_deal(slack, fake, "new Twice submitted")
+    before = len(fake.calls_to("chat.postMessage"))
+
+    submit_deal(slack, view, name="Twice submitted")
+    slack.view_submission(view, {
+        "deal_name": {"value": plain("Twice submitted")},
+        "deal_value": {"value": plain("1")},
+        "deal_currency": {"value": plain("EUR")},
+        "deal_owner": {"value": users("U_ALICE")},
+    })
+
+    fake.wait_for("chat.postMessage", count=before + 1)
+    slack.command("list all")
+    listing = texts(answer(slack)["blocks"])
+    assert listing.count("Twice submitted") == 1
+    assert "#2" not in listing
+
+
+def test_czech_reader_sees_czech_words_money_and_dates(slack, fake):
+    view = open_new_deal(slack, fake, "new Notebooky", user="U_BOB")
+    submit_deal(slack, view, user="U_BOB", name="Notebooky", value="1 250 000",
+                currency="CZK", close="2025-05-05")
+    fake.wait_for("chat.postEphemeral", predicate=lambda c: c.args["user"] == "U_BOB")
+
+    slack.command("show 1", user="U_BOB")
+    card = texts(answer(slack)["blocks"])
+    assert "1\u00a0250\u00a0000,00\u00a0Kč" in card
+    assert "5. 5. 2025" in card
