@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import fresh_database
 from tests.fakeslack import FakeSlack, SlackSender
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,8 +106,17 @@ def fake():
 
 
 @pytest.fixture(scope="session")
-def bot(fake, engine, database_url, tmp_path_factory):
-    process = BotProcess(fake, database_url, tmp_path_factory.mktemp("bot") / "bot.log")
+def bot_database_url(tmp_path_factory):
+    """The bot's own database, apart from the domain tests' (its outbox sender
+    would otherwise deliver what they owe)."""
+    with fresh_database(tmp_path_factory.mktemp("botdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def bot(fake, bot_database_url, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bot")
+    process = BotProcess(fake, bot_database_url, folder / "bot.log")
     process.start()
     yield process
     process.stop()
