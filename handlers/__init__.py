@@ -25,9 +25,7 @@ def register_all(app, runtime: Runtime) -> None:
 
     @app.error
     def on_error(error, body, respond, client):
-        logger.error(
-            "Unhandled error while handling a Slack request", exc_info=error
-        )
+        logger.error("Unhandled error while handling a Slack request", exc_info=error)
         _apologize(runtime, body or {}, respond, client)
 
 

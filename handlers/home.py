@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui.home import SCOPE_ALL, SCOPE_MINE
 
-from .pipeline import publish_home
+from .deals import publish_home
 from .runtime import Runtime
 
 

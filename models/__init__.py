@@ -3,6 +3,7 @@
 Nothing in this package imports Slack; every rule here is testable on its own.
 """
 
+from . import customers, documents, interactions  # noqa: F401  (tables)
 from .base import Base, utcnow
 from .db import make_engine, make_session_factory, ping, transaction
 from .deals import (

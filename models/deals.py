@@ -47,6 +47,7 @@ class Deal(Base):
     name: Mapped[str] = mapped_column(String(MAX_NAME))
     name_folded: Mapped[str] = mapped_column(String(MAX_NAME), index=True)
     customer: Mapped[str] = mapped_column(String(MAX_CUSTOMER), default="")
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     value: Mapped[Decimal] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3))
     owner_id: Mapped[str] = mapped_column(String(32))

@@ -11,9 +11,12 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 import requests
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
@@ -169,8 +172,9 @@ def test_every_call_is_recorded_with_its_answer(fake, client):
 
 
 def test_wait_for_returns_once_a_call_arrives_from_another_thread(fake, client):
-    poster = threading.Timer(0.05, client.chat_postMessage, kwargs={
-        "channel": "C_SALES", "text": "later"})
+    poster = threading.Timer(
+        0.05, client.chat_postMessage, kwargs={"channel": "C_SALES", "text": "later"}
+    )
     poster.start()
 
     calls = fake.wait_for("chat.postMessage", timeout=5)
@@ -228,7 +232,9 @@ def test_fail_next_can_fail_several_times_with_a_server_error(fake, client):
     statuses = []
     for _ in range(3):
         try:
-            statuses.append(client.chat_postMessage(channel="C_SALES", text="x").status_code)
+            statuses.append(
+                client.chat_postMessage(channel="C_SALES", text="x").status_code
+            )
         except SlackApiError as failure:
             statuses.append(failure.response.status_code)
 
@@ -280,8 +286,11 @@ def test_conversations_info_describes_the_channel(client):
 
 @pytest.mark.parametrize(
     ("channel", "error"),
-    [("C_NONE", "channel_not_found"), ("C_HR", "not_in_channel"),
-     ("C_OLD", "is_archived")],
+    [
+        ("C_NONE", "channel_not_found"),
+        ("C_HR", "not_in_channel"),
+        ("C_OLD", "is_archived"),
+    ],
 )
 def test_post_message_checks_the_channel(client, channel, error):
     assert error_of(lambda: client.chat_postMessage(channel=channel, text="x")) == error
@@ -294,9 +303,10 @@ def test_post_message_needs_text_or_blocks(client):
 def test_post_message_refuses_text_over_40000_characters(client):
     long_text = "x" * 40001
 
-    assert error_of(
-        lambda: client.chat_postMessage(channel="C_SALES", text=long_text)
-    ) == "msg_too_long"
+    assert (
+        error_of(lambda: client.chat_postMessage(channel="C_SALES", text=long_text))
+        == "msg_too_long"
+    )
 
 
 def test_post_message_returns_increasing_timestamps_and_stores(fake, client):
@@ -314,14 +324,21 @@ def test_replies_join_the_thread_and_unknown_threads_are_refused(fake, client):
 
     thread = fake.thread("C_SALES", parent)
     assert [m["text"] for m in thread] == ["Deal won", "congrats"]
-    assert error_of(lambda: client.chat_postMessage(
-        channel="C_SALES", text="x", thread_ts="1.000001")) == "thread_not_found"
+    assert (
+        error_of(
+            lambda: client.chat_postMessage(
+                channel="C_SALES", text="x", thread_ts="1.000001"
+            )
+        )
+        == "thread_not_found"
+    )
 
 
 def test_invalid_blocks_are_refused_with_the_rule_broken(client):
     with pytest.raises(SlackApiError) as failure:
-        client.chat_postMessage(channel="C_SALES", text="x",
-                                blocks=[section("x" * 3001)])
+        client.chat_postMessage(
+            channel="C_SALES", text="x", blocks=[section("x" * 3001)]
+        )
 
     response = failure.value.response
     assert response["error"] == "invalid_blocks"
@@ -336,10 +353,14 @@ def test_update_changes_a_message_within_its_limits(fake, client):
     client.chat_update(channel="C_SALES", ts=ts, text="Stage: won")
 
     assert fake.messages("C_SALES")[0]["text"] == "Stage: won"
-    assert error_of(lambda: client.chat_update(
-        channel="C_SALES", ts=ts, text="x" * 4001)) == "msg_too_long"
-    assert error_of(lambda: client.chat_update(
-        channel="C_SALES", ts="1.000001", text="x")) == "message_not_found"
+    assert (
+        error_of(lambda: client.chat_update(channel="C_SALES", ts=ts, text="x" * 4001))
+        == "msg_too_long"
+    )
+    assert (
+        error_of(lambda: client.chat_update(channel="C_SALES", ts="1.000001", text="x"))
+        == "message_not_found"
+    )
 
 
 def test_ephemeral_messages_need_a_member_user(fake, client):
@@ -348,8 +369,12 @@ def test_ephemeral_messages_need_a_member_user(fake, client):
     client.chat_postEphemeral(channel="C_SMALL", user="U_ALICE", text="only you")
 
     assert fake.ephemerals("U_ALICE")[0]["text"] == "only you"
-    assert error_of(lambda: client.chat_postEphemeral(
-        channel="C_SMALL", user="U_BOB", text="x")) == "user_not_in_channel"
+    assert (
+        error_of(
+            lambda: client.chat_postEphemeral(channel="C_SMALL", user="U_BOB", text="x")
+        )
+        == "user_not_in_channel"
+    )
 
 
 def test_permalinks_point_at_the_message(client):
@@ -367,8 +392,9 @@ def test_files_info_and_download(fake, client):
     fake.add_file("F_OFFER", "offer.pdf", content=b"%PDF-1.7")
 
     file = client.files_info(file="F_OFFER")["file"]
-    download = requests.get(file["url_private"], timeout=5,
-                            headers={"Authorization": f"Bearer {TOKEN}"})
+    download = requests.get(
+        file["url_private"], timeout=5, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     anonymous = requests.get(file["url_private"], timeout=5)
 
     assert file["mimetype"] == "application/pdf" and file["size"] == 8
@@ -388,8 +414,10 @@ def test_a_trigger_opens_one_modal(fake, client):
     assert view["id"].startswith("V") and view["hash"]
     assert view["callback_id"] == "deal_new"
     assert [v["id"] for v in fake.open_views("U_ALICE")] == [view["id"]]
-    assert error_of(lambda: client.views_open(
-        trigger_id=trigger, view=modal())) == "exchanged_trigger_id"
+    assert (
+        error_of(lambda: client.views_open(trigger_id=trigger, view=modal()))
+        == "exchanged_trigger_id"
+    )
 
 
 def test_a_trigger_expires_after_three_seconds(fake, client, clock):
@@ -397,14 +425,18 @@ def test_a_trigger_expires_after_three_seconds(fake, client, clock):
 
     clock.advance(3.01)
 
-    assert error_of(lambda: client.views_open(
-        trigger_id=trigger, view=modal())) == "expired_trigger_id"
+    assert (
+        error_of(lambda: client.views_open(trigger_id=trigger, view=modal()))
+        == "expired_trigger_id"
+    )
 
 
 @pytest.mark.parametrize("trigger", ["nonsense", "123.456.abcdef"])
 def test_triggers_not_issued_are_invalid(client, trigger):
-    assert error_of(lambda: client.views_open(
-        trigger_id=trigger, view=modal())) == "invalid_trigger_id"
+    assert (
+        error_of(lambda: client.views_open(trigger_id=trigger, view=modal()))
+        == "invalid_trigger_id"
+    )
 
 
 def test_at_most_three_modals_stack(fake, client):
@@ -412,8 +444,12 @@ def test_at_most_three_modals_stack(fake, client):
     for _ in range(2):
         client.views_push(trigger_id=fake.issue_trigger(), view=modal())
 
-    assert error_of(lambda: client.views_push(
-        trigger_id=fake.issue_trigger(), view=modal())) == "push_limit_reached"
+    assert (
+        error_of(
+            lambda: client.views_push(trigger_id=fake.issue_trigger(), view=modal())
+        )
+        == "push_limit_reached"
+    )
     assert len(fake.open_views("U_ALICE")) == 3
 
 
@@ -426,15 +462,22 @@ def test_views_update_rotates_the_hash_and_refuses_a_stale_one(fake, client):
 
     assert updated["hash"] != opened["hash"]
     assert fake.view(opened["id"])["private_metadata"] == "7"
-    assert error_of(lambda: client.views_update(
-        view_id=opened["id"], hash=opened["hash"], view=modal())) == "hash_conflict"
-    assert error_of(lambda: client.views_update(
-        view_id="V404", view=modal())) == "not_found"
+    assert (
+        error_of(
+            lambda: client.views_update(
+                view_id=opened["id"], hash=opened["hash"], view=modal()
+            )
+        )
+        == "hash_conflict"
+    )
+    assert (
+        error_of(lambda: client.views_update(view_id="V404", view=modal()))
+        == "not_found"
+    )
 
 
 def test_views_update_finds_a_view_by_external_id(fake, client):
-    client.views_open(trigger_id=fake.issue_trigger(),
-                      view=modal(external_id="deal-7"))
+    client.views_open(trigger_id=fake.issue_trigger(), view=modal(external_id="deal-7"))
 
     client.views_update(external_id="deal-7", view=modal(private_metadata="x"))
 
@@ -447,12 +490,14 @@ def test_views_refuse_invalid_and_oversized_views(fake, client):
 
     with pytest.raises(SlackApiError) as failure:
         client.views_open(trigger_id=fake.issue_trigger(), view=bad)
-    too_large = error_of(lambda: client.views_open(
-        trigger_id=fake.issue_trigger(), view=huge))
+    too_large = error_of(
+        lambda: client.views_open(trigger_id=fake.issue_trigger(), view=huge)
+    )
 
     assert failure.value.response["error"] == "invalid_arguments"
-    assert "/view/title/text" in failure.value.response["response_metadata"][
-        "messages"][0]
+    assert (
+        "/view/title/text" in failure.value.response["response_metadata"]["messages"][0]
+    )
     assert too_large == "view_too_large"
 
 
@@ -464,10 +509,18 @@ def test_home_tab_keeps_the_last_published_view(fake, client):
 
     assert fake.home("U_ALICE")["id"] == first["id"]
     assert fake.home("U_ALICE")["hash"] != first["hash"]
-    assert error_of(lambda: client.views_publish(
-        user_id="U_ALICE", view=home, hash=first["hash"])) == "hash_conflict"
-    assert error_of(lambda: client.views_publish(
-        user_id="U_ALICE", view=modal())) == "invalid_arguments"
+    assert (
+        error_of(
+            lambda: client.views_publish(
+                user_id="U_ALICE", view=home, hash=first["hash"]
+            )
+        )
+        == "hash_conflict"
+    )
+    assert (
+        error_of(lambda: client.views_publish(user_id="U_ALICE", view=modal()))
+        == "invalid_arguments"
+    )
 
 
 def test_publishing_needs_the_home_tab_enabled(clock):
@@ -476,8 +529,10 @@ def test_publishing_needs_the_home_tab_enabled(clock):
         client = WebClient(token=TOKEN, base_url=fake.base_url)
         home = {"type": "home", "blocks": []}
 
-        assert error_of(lambda: client.views_publish(
-            user_id="U_ALICE", view=home)) == "not_enabled"
+        assert (
+            error_of(lambda: client.views_publish(user_id="U_ALICE", view=home))
+            == "not_enabled"
+        )
 
 
 # --- response_url ------------------------------------------------------------------
@@ -535,23 +590,42 @@ def rich_message():
     """A message using most block and element types, all within limits."""
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "Acme renewal"}},
-        section(fields=[{"type": "mrkdwn", "text": "*Stage*\nOffer"}] * 10,
-                accessory=button("deal_open", value="deal:12")),
+        section(
+            fields=[{"type": "mrkdwn", "text": "*Stage*\nOffer"}] * 10,
+            accessory=button("deal_open", value="deal:12"),
+        ),
         {"type": "divider"},
-        {"type": "context", "elements": [
-            {"type": "mrkdwn", "text": "Owner <@U_ALICE>"},
-            {"type": "image", "image_url": "https://x.test/a.png", "alt_text": "a"},
-        ]},
-        {"type": "actions", "block_id": "deal_12", "elements": [
-            button("deal_won", style="primary", value="12"),
-            {"type": "static_select", "action_id": "deal_stage",
-             "placeholder": {"type": "plain_text", "text": "Stage"},
-             "options": [opt("lead"), opt("offer")], "initial_option": opt("offer")},
-            {"type": "overflow", "action_id": "deal_more",
-             "options": [opt("edit"), opt("delete")]},
-            {"type": "datepicker", "action_id": "deal_due",
-             "initial_date": "2025-03-31"},
-        ]},
+        {
+            "type": "context",
+            "elements": [
+                {"type": "mrkdwn", "text": "Owner <@U_ALICE>"},
+                {"type": "image", "image_url": "https://x.test/a.png", "alt_text": "a"},
+            ],
+        },
+        {
+            "type": "actions",
+            "block_id": "deal_12",
+            "elements": [
+                button("deal_won", style="primary", value="12"),
+                {
+                    "type": "static_select",
+                    "action_id": "deal_stage",
+                    "placeholder": {"type": "plain_text", "text": "Stage"},
+                    "options": [opt("lead"), opt("offer")],
+                    "initial_option": opt("offer"),
+                },
+                {
+                    "type": "overflow",
+                    "action_id": "deal_more",
+                    "options": [opt("edit"), opt("delete")],
+                },
+                {
+                    "type": "datepicker",
+                    "action_id": "deal_due",
+                    "initial_date": "2025-03-31",
+                },
+            ],
+        },
         {"type": "actions", "elements": [button("deal_won", value="13")]},
         text_input(min_length=0, max_length=3000),
         {"type": "image", "image_url": "https://x.test/b.png", "alt_text": "chart"},
@@ -589,58 +663,92 @@ BREACHES = {
     "51 blocks": ([{"type": "divider"}] * 51, "must have at most 50 items"),
     "unknown block type": (with_block({"type": "carousel2"}), "unknown block type"),
     "long block_id": (with_block(section(block_id="b" * 256)), "at most 255"),
-    "duplicate block_id": ([section(block_id="a"), section(block_id="a")],
-                           "duplicate block_id"),
+    "duplicate block_id": (
+        [section(block_id="a"), section(block_id="a")],
+        "duplicate block_id",
+    ),
     "section text 3001": (with_block(section("x" * 3001)), "at most 3000"),
-    "11 section fields": (with_block(section(fields=[plain_text("f")] * 11)),
-                          "at most 10 items"),
-    "section field 2001": (with_block(section(fields=[plain_text("f" * 2001)])),
-                           "at most 2000"),
+    "11 section fields": (
+        with_block(section(fields=[plain_text("f")] * 11)),
+        "at most 10 items",
+    ),
+    "section field 2001": (
+        with_block(section(fields=[plain_text("f" * 2001)])),
+        "at most 2000",
+    ),
     "empty section": (with_block({"type": "section"}), "needs text or fields"),
-    "header 151": (with_block({"type": "header", "text": plain_text("h" * 151)}),
-                   "at most 150"),
-    "mrkdwn header": (with_block({"type": "header",
-                                  "text": {"type": "mrkdwn", "text": "h"}}),
-                      "must be plain_text"),
-    "11 context elements": (with_block({"type": "context",
-                                        "elements": [plain_text("c")] * 11}),
-                            "at most 10 items"),
+    "header 151": (
+        with_block({"type": "header", "text": plain_text("h" * 151)}),
+        "at most 150",
+    ),
+    "mrkdwn header": (
+        with_block({"type": "header", "text": {"type": "mrkdwn", "text": "h"}}),
+        "must be plain_text",
+    ),
+    "11 context elements": (
+        with_block({"type": "context", "elements": [plain_text("c")] * 11}),
+        "at most 10 items",
+    ),
     "26 actions": (actions(*[button(f"a{i}") for i in range(26)]), "at most 25"),
     "long action_id": (actions(button("a" * 256)), "at most 255"),
-    "duplicate action_id in a block": (actions(button("a"), button("a")),
-                                       "duplicate action_id"),
+    "duplicate action_id in a block": (
+        actions(button("a"), button("a")),
+        "duplicate action_id",
+    ),
     "button text 76": (actions(button(text="b" * 76)), "at most 75"),
     "button value 2001": (actions(button(value="v" * 2001)), "at most 2000"),
     "button url 3001": (actions(button(url="u" * 3001)), "at most 3000"),
     "option text 76": (actions(select_with([opt("v", "t" * 76)])), "at most 75"),
     "option value 151": (actions(select_with([opt("v" * 151, "t")])), "at most 150"),
-    "101 options": (actions(select_with([opt(str(i)) for i in range(101)])),
-                    "at most 100 items"),
+    "101 options": (
+        actions(select_with([opt(str(i)) for i in range(101)])),
+        "at most 100 items",
+    ),
     "initial option not offered": (
         actions(select_with([opt("a")], initial_option=opt("b"))),
-        "must match one of the options"),
-    "6 overflow options": (actions({"type": "overflow", "action_id": "o",
-                                    "options": [opt(str(i)) for i in range(6)]}),
-                           "at most 5 items"),
-    "empty overflow": (actions({"type": "overflow", "action_id": "o",
-                                "options": []}), "at least 1 items"),
-    "placeholder 151": (actions(select_with([opt("a")],
-                                            placeholder=plain_text("p" * 151))),
-                        "at most 150"),
+        "must match one of the options",
+    ),
+    "6 overflow options": (
+        actions(
+            {
+                "type": "overflow",
+                "action_id": "o",
+                "options": [opt(str(i)) for i in range(6)],
+            }
+        ),
+        "at most 5 items",
+    ),
+    "empty overflow": (
+        actions({"type": "overflow", "action_id": "o", "options": []}),
+        "at least 1 items",
+    ),
+    "placeholder 151": (
+        actions(select_with([opt("a")], placeholder=plain_text("p" * 151))),
+        "at most 150",
+    ),
     "min_length 3001": (with_block(text_input(min_length=3001)), "between 0 and"),
     "max_length 0": (with_block(text_input(max_length=0)), "between 1 and"),
-    "min above max": (with_block(text_input(min_length=9, max_length=5)),
-                      "must not exceed max_length"),
-    "label 2001": (with_block({**text_input(), "label": plain_text("l" * 2001)}),
-                   "at most 2000"),
-    "hint 2001": (with_block({**text_input(), "hint": plain_text("h" * 2001)}),
-                  "at most 2000"),
-    "unknown text type": (with_block({"type": "section",
-                                      "text": {"type": "html", "text": "x"}}),
-                          "must be plain_text or mrkdwn"),
+    "min above max": (
+        with_block(text_input(min_length=9, max_length=5)),
+        "must not exceed max_length",
+    ),
+    "label 2001": (
+        with_block({**text_input(), "label": plain_text("l" * 2001)}),
+        "at most 2000",
+    ),
+    "hint 2001": (
+        with_block({**text_input(), "hint": plain_text("h" * 2001)}),
+        "at most 2000",
+    ),
+    "unknown text type": (
+        with_block({"type": "section", "text": {"type": "html", "text": "x"}}),
+        "must be plain_text or mrkdwn",
+    ),
     "empty text": (with_block(section("")), "must be a non-empty string"),
-    "button in an input": (with_block({**text_input(), "element": button()}),
-                           "not allowed here"),
+    "button in an input": (
+        with_block({**text_input(), "element": button()}),
+        "not allowed here",
+    ),
 }
 
 
@@ -655,8 +763,10 @@ def test_each_block_kit_limit_is_caught(case):
 
 
 def test_the_same_action_id_in_two_blocks_is_allowed():
-    blocks = [{"type": "actions", "elements": [button("open", value=str(i))]}
-              for i in range(3)]
+    blocks = [
+        {"type": "actions", "elements": [button("open", value=str(i))]}
+        for i in range(3)
+    ]
 
     assert validate_message(blocks) == []
 
@@ -667,13 +777,17 @@ VIEW_BREACHES = {
     "mrkdwn title": (modal(title={"type": "mrkdwn", "text": "t"}), "plain_text"),
     "submit 25": (modal(submit=plain_text("s" * 25)), "/view/submit/text"),
     "close 25": (modal(close=plain_text("c" * 25)), "/view/close/text"),
-    "private_metadata 3001": (modal(private_metadata="m" * 3001),
-                              "/view/private_metadata"),
+    "private_metadata 3001": (
+        modal(private_metadata="m" * 3001),
+        "/view/private_metadata",
+    ),
     "callback_id 256": (modal(callback_id="c" * 256), "/view/callback_id"),
     "inputs without submit": ({**modal(), "submit": None}, "needs submit"),
     "101 blocks": (modal([{"type": "divider"}] * 101), "at most 100 items"),
-    "home with submit": ({"type": "home", "blocks": [],
-                          "submit": plain_text("s")}, "home view cannot"),
+    "home with submit": (
+        {"type": "home", "blocks": [], "submit": plain_text("s")},
+        "home view cannot",
+    ),
     "unknown view type": ({"type": "sheet", "blocks": []}, "modal or home"),
 }
 
@@ -693,3 +807,372 @@ def test_a_modal_may_hold_100_blocks_but_a_message_50():
 
     assert validate_view(modal(blocks)) == []
     assert validate_message(blocks[:50]) == []
+
+
+# --- SlackSender ---------------------------------------------------------------------
+
+
+class BotStandIn:
+    """Plays the bot's HTTP side: records each request, answers as told."""
+
+    def __init__(self):
+        self.received = []
+        self.answer = b""
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                stand_in.received.append((dict(self.headers.items()), body))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(stand_in.answer)))
+                self.end_headers()
+                self.wfile.write(stand_in.answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/slack/events"
+        threading.Thread(
+            target=self.server.serve_forever,
+            kwargs={"poll_interval": 0.01},
+            daemon=True,
+        ).start()
+
+    def answer_with(self, document):
+        self.answer = json.dumps(document).encode()
+
+    def last_payload(self):
+        headers, body = self.received[-1]
+        return json.loads(parse_qs(body.decode())["payload"][0])
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def bot():
+    stand_in = BotStandIn()
+    yield stand_in
+    stand_in.close()
+
+
+@pytest.fixture
+def sender(bot, fake):
+    return SlackSender(bot.url, SECRET, fake)
+
+
+def test_a_command_is_signed_as_slack_signs_it(bot, sender):
+    sender.command("new Acme")
+
+    headers, body = bot.received[0]
+    verifier = SignatureVerifier(SECRET)
+    assert verifier.is_valid(
+        body, headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"]
+    )
+    assert headers["Content-Type"] == "application/x-www-form-urlencoded"
+
+
+def test_stale_and_unsigned_requests_fail_verification(bot, sender):
+    sender.command("help", timestamp=int(sender.clock()) - 600)
+    sender.command("help", sign=False)
+
+    (stale_headers, stale_body), (unsigned_headers, _) = bot.received
+    assert not SignatureVerifier(SECRET).is_valid(
+        stale_body,
+        stale_headers["X-Slack-Request-Timestamp"],
+        stale_headers["X-Slack-Signature"],
+    )
+    assert "X-Slack-Signature" not in unsigned_headers
+
+
+def test_a_command_carries_every_field_and_a_live_trigger(bot, sender, client):
+    sender.command("new Acme", user="U_BOB")
+
+    fields = {k: v[0] for k, v in parse_qs(bot.received[0][1].decode()).items()}
+    assert fields["command"] == "/deal" and fields["text"] == "new Acme"
+    assert fields["user_id"] == "U_BOB" and fields["user_name"] == "bob"
+    assert fields["channel_id"] == "C_SALES" and fields["channel_name"] == "sales"
+    assert {
+        "token",
+        "team_id",
+        "team_domain",
+        "api_app_id",
+        "is_enterprise_install",
+        "response_url",
+    } <= fields.keys()
+    client.views_open(trigger_id=fields["trigger_id"], view=modal())
+    assert len(sender.fake.open_views("U_BOB")) == 1
+
+
+def test_a_block_action_is_filled_from_the_clicked_message(bot, sender, client):
+    blocks = [
+        {
+            "type": "actions",
+            "block_id": "deal_12",
+            "elements": [button("deal_won", value="12")],
+        }
+    ]
+    ts = client.chat_postMessage(channel="C_SALES", text="x", blocks=blocks)["ts"]
+
+    sender.block_action("deal_won")
+    WebhookClient(sender.last.response_url).send(text="Won", replace_original=True)
+
+    payload = bot.last_payload()
+    assert payload["type"] == "block_actions"
+    assert payload["container"] == {
+        "type": "message",
+        "message_ts": ts,
+        "channel_id": "C_SALES",
+        "is_ephemeral": False,
+    }
+    action = payload["actions"][0]
+    assert (action["block_id"], action["type"], action["value"]) == (
+        "deal_12",
+        "button",
+        "12",
+    )
+    assert sender.fake.messages("C_SALES")[0]["text"] == "Won"
+
+
+def test_a_block_action_in_a_modal_names_the_view(bot, sender, client):
+    picker = {
+        "type": "actions",
+        "block_id": "stage",
+        "elements": [
+            {"type": "static_select", "action_id": "pick", "options": [opt("won")]}
+        ],
+    }
+    client.views_open(trigger_id=sender.fake.issue_trigger(), view=modal([picker]))
+
+    sender.block_action("pick", container="view", selected_option=opt("won"))
+
+    payload = bot.last_payload()
+    view_id = sender.fake.open_views("U_ALICE")[0]["id"]
+    assert payload["container"] == {"type": "view", "view_id": view_id}
+    assert payload["actions"][0]["selected_option"]["value"] == "won"
+    assert "response_url" not in payload
+
+
+def open_deal_modal(fake, client):
+    blocks = [
+        text_input("name", "value"),
+        {
+            **text_input("close", "date"),
+            "element": {"type": "datepicker", "action_id": "date"},
+        },
+    ]
+    return client.views_open(trigger_id=fake.issue_trigger(), view=modal(blocks))[
+        "view"
+    ]
+
+
+def test_a_submission_reports_every_input_and_closes_the_modal(bot, sender, client):
+    view = open_deal_modal(sender.fake, client)
+
+    sender.view_submission(view["id"], {"name": {"value": plain("Acme")}})
+
+    values = bot.last_payload()["view"]["state"]["values"]
+    assert values == {
+        "name": {"value": {"type": "plain_text_input", "value": "Acme"}},
+        "close": {"date": {"type": "datepicker", "selected_date": None}},
+    }
+    assert sender.fake.open_views("U_ALICE") == []
+
+
+def test_a_submission_refuses_inputs_the_view_lacks(sender, client):
+    view = open_deal_modal(sender.fake, client)
+
+    with pytest.raises(ValueError, match="no input block 'nmae'"):
+        sender.view_submission(view["id"], {"nmae": {"value": plain("x")}})
+
+
+def test_answers_to_a_submission_act_on_the_stack(bot, sender, client):
+    view = open_deal_modal(sender.fake, client)
+
+    bot.answer_with({"response_action": "push", "view": modal()})
+    sender.view_submission(view["id"], {"close": {"date": date("2025-03-31")}})
+    bot.answer_with({"response_action": "errors", "errors": {"close": "Past"}})
+    sender.view_submission(None)
+
+    assert len(sender.fake.open_views("U_ALICE")) == 2
+    assert sender.fake.problems == [
+        "view_submission answer: errors names 'close', which is not an input "
+        "block of the view"
+    ]
+
+
+def test_an_invalid_update_answer_is_a_problem(bot, sender, client):
+    view = open_deal_modal(sender.fake, client)
+    bot.answer_with(
+        {"response_action": "update", "view": modal(title=plain_text("t" * 30))}
+    )
+
+    sender.view_submission(view["id"], {"name": {"value": plain("Acme")}})
+
+    assert "/view/title/text" in sender.fake.problems[0]
+
+
+def test_view_closed_is_sent_only_when_the_view_asked(bot, sender, client):
+    client.views_open(trigger_id=sender.fake.issue_trigger(), view=modal())
+    client.views_push(
+        trigger_id=sender.fake.issue_trigger(), view=modal(notify_on_close=True)
+    )
+
+    told = sender.view_closed()
+    untold = sender.view_closed()
+
+    assert told.status_code == 200 and untold is None
+    assert bot.last_payload()["type"] == "view_closed"
+    assert sender.fake.open_views("U_ALICE") == []
+
+
+def test_events_arrive_in_an_envelope_with_retry_headers(bot, sender):
+    sender.event(
+        {"type": "app_mention", "user": "U_ALICE", "text": "hi"},
+        event_id="Ev1",
+        retry_num=1,
+    )
+
+    headers, body = bot.received[0]
+    envelope = json.loads(body)
+    assert envelope["type"] == "event_callback" and envelope["event_id"] == "Ev1"
+    assert envelope["authorizations"][0]["user_id"] == "UBOT"
+    assert headers["X-Slack-Retry-Num"] == "1"
+    assert headers["X-Slack-Retry-Reason"] == "http_timeout"
+
+
+def test_app_home_opened_carries_the_published_home(bot, sender, client):
+    home = {"type": "home", "blocks": [section("Pipeline")]}
+    client.views_publish(user_id="U_ALICE", view=home)
+
+    sender.app_home_opened("U_ALICE")
+
+    event = json.loads(bot.received[0][1])["event"]
+    assert event["channel"].startswith("D") and event["tab"] == "home"
+    assert event["view"]["blocks"] == home["blocks"]
+
+
+def test_a_message_shortcut_adds_the_message_to_the_fake(bot, sender):
+    sender.message_shortcut(
+        "deal_from_message", message={"text": "Acme wants 40 seats", "user": "U_BOB"}
+    )
+
+    payload = bot.last_payload()
+    assert payload["type"] == "message_action"
+    assert payload["message"]["text"] == "Acme wants 40 seats"
+    assert sender.fake.messages("C_SALES")[0]["ts"] == payload["message_ts"]
+    assert payload["response_url"] == sender.last.response_url
+
+
+def test_options_requests_name_the_view_and_what_was_typed(bot, sender, client):
+    search = {
+        "type": "input",
+        "block_id": "contact",
+        "label": plain_text("Contact"),
+        "element": {"type": "external_select", "action_id": "find"},
+    }
+    client.views_open(trigger_id=sender.fake.issue_trigger(), view=modal([search]))
+
+    sender.options("find", "ac", view=sender.fake.open_views("U_ALICE")[0]["id"])
+
+    payload = bot.last_payload()
+    assert payload["type"] == "block_suggestion"
+    assert (payload["block_id"], payload["value"]) == ("contact", "ac")
+
+
+def test_a_global_shortcut_has_a_trigger_but_no_response_url(bot, sender):
+    sender.shortcut("deal_new")
+
+    payload = bot.last_payload()
+    assert payload["callback_id"] == "deal_new" and payload["trigger_id"]
+    assert "response_url" not in payload
+
+
+def test_a_selected_option_helper_matches_slack_shape():
+    assert select("won", "Won") == {
+        "type": "static_select",
+        "selected_option": {
+            "text": {"type": "plain_text", "text": "Won", "emoji": True},
+            "value": "won",
+        },
+    }
+
+
+# --- against a real Bolt app ---------------------------------------------------------
+
+
+class QuietWSGIRequestHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def bolt_url(fake):
+    """A minimal Bolt app, served over HTTP, whose client talks to the fake."""
+    app = App(
+        client=WebClient(token=TOKEN, base_url=fake.base_url),
+        signing_secret=SECRET,
+        process_before_response=True,
+    )
+
+    @app.command("/deal")
+    def open_form(ack, body, client):
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=modal())
+
+    @app.view("deal_new")
+    def refuse_duplicate(ack, view):
+        name = view["state"]["values"]["name"]["value"]["value"]
+        ack(response_action="errors", errors={"name": f"{name} exists"})
+
+    server = make_server(
+        "127.0.0.1", 0, SlackRequestHandler(app), handler_class=QuietWSGIRequestHandler
+    )
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    ).start()
+    yield f"http://127.0.0.1:{server.server_port}/slack/events"
+    server.shutdown()
+    server.server_close()
+
+
+def test_bolt_accepts_what_the_sender_sends(fake, bolt_url):
+    sender = SlackSender(bolt_url, SECRET, fake)
+
+    opened = sender.command("new")
+    view_id = fake.open_views("U_ALICE")[0]["id"]
+    submitted = sender.view_submission(view_id, {"name": {"value": plain("Acme")}})
+    forged = sender.command("new", sign=False)
+
+    assert opened.status_code == 200
+    assert submitted.json() == {
+        "response_action": "errors",
+        "errors": {"name": "Acme exists"},
+    }
+    assert forged.status_code == 401
+    assert fake.problems == []
+
+
+def test_a_closed_modal_can_no_longer_be_updated(fake, client):
+    view = client.views_open(trigger_id=fake.issue_trigger(), view=modal())["view"]
+
+    fake.close_view(view["id"])
+
+    assert fake.open_views("U_ALICE") == []
+    assert fake.view(view["id"])["callback_id"] == "deal_new"
+    assert (
+        error_of(lambda: client.views_update(view_id=view["id"], view=modal()))
+        == "not_found"
+    )
+
+
+def test_a_closed_modal_cannot_be_submitted(fake, sender, client):
+    view = client.views_open(trigger_id=fake.issue_trigger(), view=modal())["view"]
+    fake.close_view(view["id"])
+
+    with pytest.raises(ValueError, match="is closed"):
+        sender.view_submission(view["id"], {"name": {"value": plain("x")}})

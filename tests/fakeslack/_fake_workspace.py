@@ -51,7 +51,7 @@ class FakeWorkspace:
 
     @property
     def root_url(self) -> str:
-        """ "http://127.0.0.1:PORT", once the server is listening."""
+        """The server's address, http://127.0.0.1:PORT, once it is listening."""
         if self._port is None:
             raise RuntimeError("the fake is not started")
         return f"http://{HOST}:{self._port}"
@@ -119,7 +119,10 @@ class FakeWorkspace:
         title: str | None = None,
         content: bytes = b"",
     ) -> dict:
-        """A file for files.info; `content` is served at its url_private."""
+        """A file for files.info; `content` is served at its url_private.
+
+        Needs the fake started, since the file's URLs name its port.
+        """
         url = f"{self.root_url}/files/{file_id}/{name}"
         now = int(self.clock())
         guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -197,6 +200,11 @@ class FakeWorkspace:
         """A modal or Home view by id, as it is now."""
         with self._lock:
             return copy.deepcopy(self.state.views.views.get(view_id))
+
+    def view_is_open(self, view_id: str) -> bool:
+        """Whether a view exists and was not closed (Home tabs stay open)."""
+        with self._lock:
+            return self.state.views.is_open(view_id)
 
     def home(self, user: str) -> dict | None:
         """The Home tab view last published for the user."""

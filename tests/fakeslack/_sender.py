@@ -204,6 +204,8 @@ class SlackSender(EventSender):
         state = build.full_state(shown, values or {})
         stored = self.fake.view(shown.get("id", "")) is not None
         if stored:
+            if not self.fake.view_is_open(shown["id"]):
+                raise ValueError(f"view {shown['id']} is closed: nothing to submit")
             self.fake.set_view_state(shown["id"], state)
         shown["state"] = {"values": state}
         trigger = self.fake.issue_trigger(user)

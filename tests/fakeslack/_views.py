@@ -47,6 +47,7 @@ class ViewStore:
     stacks: dict[str, list[str]] = field(default_factory=dict)
     homes: dict[str, str] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
+    closed: set[str] = field(default_factory=set)
     triggers: dict[str, Trigger] = field(default_factory=dict)
 
     # --- triggers ---------------------------------------------------------------
@@ -101,12 +102,15 @@ class ViewStore:
 
     def close(self, view_id: str) -> None:
         """Close a modal and any stacked above it, as the user's Cancel does."""
-        user = self.owners.get(view_id)
-        stack = self.stacks.get(user, [])
+        stack = self.stacks.get(self.owners.get(view_id, ""), [])
         if view_id in stack:
-            del stack[stack.index(view_id) :]
+            above = stack.index(view_id)
+            self.closed.update(stack[above:])
+            del stack[above:]
 
     def clear(self, user: str) -> None:
+        """Close every modal the user has open."""
+        self.closed.update(self.stacks.get(user, []))
         self.stacks[user] = []
 
     def set_state(self, view_id: str, values: dict) -> None:
@@ -126,9 +130,7 @@ class ViewStore:
             return _error_problems(self.find(view_id, None), body.get("errors"))
         if action not in ("update", "push"):
             return [f"unknown response_action {action!r}"]
-        problems = blockkit.validate_view(body.get("view"))
-        if not problems and blockkit.view_size(body["view"]) > blockkit.MAX_VIEW_BYTES:
-            problems = ["view_too_large"]
+        problems = _answer_view_problems(body.get("view"))
         if problems:
             return problems
         if action == "update":
@@ -143,13 +145,6 @@ class ViewStore:
 
     def publish(self, user: str, view: dict, hash_: Any) -> dict:
         """Publish a user's Home tab; it keeps its id across publishes."""
-        if view.get("type") != "home":
-            raise SlackError(
-                "invalid_arguments",
-                response_metadata={
-                    "messages": ["[ERROR] views.publish needs a view of type home"]
-                },
-            )
         home_id = self.homes.get(user)
         if home_id is None:
             stored = self._store(view, user)
@@ -164,14 +159,21 @@ class ViewStore:
     # --- lookups -------------------------------------------------------------------
 
     def find(self, view_id: Any, external_id: Any) -> dict:
+        """A view still open (or a Home tab) by id or external_id."""
+        found = None
         if view_id:
-            if view_id in self.views:
-                return self.views[view_id]
+            found = self.views.get(view_id)
         elif external_id:
-            for view in self.views.values():
-                if view.get("external_id") == external_id:
-                    return view
-        raise SlackError("not_found")
+            found = next(
+                (v for v in self.views.values() if v["external_id"] == external_id),
+                None,
+            )
+        if found is None or found["id"] in self.closed:
+            raise SlackError("not_found")
+        return found
+
+    def is_open(self, view_id: str) -> bool:
+        return view_id in self.views and view_id not in self.closed
 
     def stack(self, user: str) -> list[dict]:
         return [copy.deepcopy(self.views[i]) for i in self.stacks.get(user, [])]
@@ -239,6 +241,18 @@ class ViewStore:
             v.get("external_id") == external_id for v in self.views.values()
         ):
             raise SlackError("duplicate_external_id")
+
+
+def _answer_view_problems(view: Any) -> list[str]:
+    """What Slack would refuse in a view given in a response_action."""
+    problems = blockkit.validate_view(view)
+    if problems:
+        return problems
+    if view.get("type") != "modal":
+        return ["a response_action view must be a modal"]
+    if blockkit.view_size(view) > blockkit.MAX_VIEW_BYTES:
+        return ["view_too_large"]
+    return []
 
 
 def _error_problems(view: dict, errors: Any) -> list[str]:

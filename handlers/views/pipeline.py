@@ -25,10 +25,10 @@ from ui import ids, notices
 from ui.common import deal_title
 from ui.modals import OTHER_REASON
 
-from . import forms
-from .commands import stages_view
-from .pipeline import card_blocks
-from .runtime import Runtime
+from .. import forms
+from ..commands.pipeline import stages_view
+from ..deals import card_blocks
+from ..runtime import Runtime
 
 logger = logging.getLogger(__name__)
 

@@ -21,15 +21,15 @@ from ui import deal_card, ids, modals, notices, stages_modal
 from ui.deal_list import parse_page_value
 from ui.home import SCOPE_ALL, SCOPE_MINE
 
-from .commands import parse_list_filter, stages_view
-from .pipeline import (
+from ..commands.pipeline import parse_list_filter, stages_view
+from ..deals import (
     card_blocks,
     edit_deal_modal,
     list_blocks,
     new_deal_modal,
     publish_home,
 )
-from .runtime import Runtime, actor
+from ..runtime import Runtime, actor
 
 logger = logging.getLogger(__name__)
 

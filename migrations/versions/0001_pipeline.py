@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-04 17:29:22.168991
 """
 
 from alembic import op
@@ -104,7 +103,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['stage_id'], ['stages.id'], name=op.f('fk_deals_stage_id_stages')),
     sa.ForeignKeyConstraint(['team_id'], ['workspaces.team_id'], name=op.f('fk_deals_team_id_workspaces')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_deals')),
-    sa.UniqueConstraint('team_id', 'number', name=op.f('uq_deals_team_id'))
+    sa.UniqueConstraint('team_id', 'number', name=op.f('uq_deals_team_id_number'))
     )
     with op.batch_alter_table('deals', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_deals_name_folded'), ['name_folded'], unique=False)

@@ -1,4 +1,4 @@
-"""``/deal`` and its subcommands. Each acks at once, then does its work."""
+"""The pipeline's subcommands: new, list, show, move, won, lost, stages, settings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import logging
 import re
 
 from models import (
-    AmbiguousRef,
     DealbotError,
     get_workspace,
     lose_stage,
@@ -19,12 +18,11 @@ from models import (
 from models.reports import LOST, WON, DealFilter
 from models.stages import find_stage, pipeline
 from ui import help as help_ui
-from ui import ids, modals, notices, stages_modal
+from ui import modals, stages_modal
 from ui.common import stage_label
 from ui.text import escaped_cut
 
-from .pipeline import card_blocks, list_blocks, new_deal_modal
-from .runtime import Runtime
+from ..deals import card_blocks, list_blocks, new_deal_modal
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +30,9 @@ USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 NUMBER_REF = re.compile(r"#?\d+")
 
 
-def register(app, runtime: Runtime) -> None:
-    subcommands = {
+def subcommands() -> dict:
+    """The pipeline's words after ``/deal``."""
+    return {
         "new": _new,
         "list": _list,
         "show": _show,
@@ -44,25 +43,6 @@ def register(app, runtime: Runtime) -> None:
         "settings": _settings,
         "help": _help,
     }
-
-    @app.command(ids.COMMAND)
-    def deal_command(ack, command, client, respond):
-        ack()
-        word, _, rest = (command.get("text") or "").strip().partition(" ")
-        person = runtime.reader(command, client)
-        handler = subcommands.get(word.lower() or "help")
-        if handler is None:
-            respond(
-                blocks=help_ui.help_blocks(person.localizer(), unknown=word),
-                text=person.localizer()._("Dealbot commands"),
-            )
-            return
-        try:
-            handler(runtime, command, rest.strip(), person, client, respond)
-        except AmbiguousRef as error:
-            respond(text=notices.ambiguous(error, person.localizer()))
-        except DealbotError as error:
-            respond(text=notices.translated_error(error, person.localizer()))
 
 
 def _help(runtime, command, rest, person, client, respond):

@@ -1,0 +1,13 @@
+"""Modal submissions, one module per feature, each with ``register(app, runtime)``."""
+
+from __future__ import annotations
+
+from ..runtime import Runtime
+from . import pipeline
+
+FEATURES = (pipeline,)
+
+
+def register(app, runtime: Runtime) -> None:
+    for feature in FEATURES:
+        feature.register(app, runtime)
