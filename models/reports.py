@@ -84,7 +84,9 @@ def stage_totals(
             func.count(),
             # Raw ten-thousandths, so the sums stay exact integers in SQL.
             type_coerce(func.sum(matching.c.value), BigInteger),
-            type_coerce(func.sum(matching.c.value * matching.c.probability), BigInteger),
+            type_coerce(
+                func.sum(matching.c.value * matching.c.probability), BigInteger
+            ),
         ).group_by(matching.c.stage_id, matching.c.currency)
     ).all()
 

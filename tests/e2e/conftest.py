@@ -40,8 +40,9 @@ def cast(fake: FakeSlack) -> None:
     """The people and channels every end-to-end test can use."""
     fake.add_user("U_ALICE", "alice", tz="Europe/Prague", locale="en-US", is_admin=True)
     fake.add_user("U_BOB", "bob", tz="Europe/Prague", locale="cs-CZ")
-    fake.add_user("U_CAROL", "carol", tz="America/New_York", tz_offset=-18000,
-                  locale="en-GB")
+    fake.add_user(
+        "U_CAROL", "carol", tz="America/New_York", tz_offset=-18000, locale="en-GB"
+    )
     fake.add_channel(SALES, "sales")
     fake.add_channel("C_NOBOT", "general", members_bot=False)
     fake.add_channel("C_OLD", "old-deals", archived=True)
@@ -72,8 +73,11 @@ class BotProcess:
     def start(self) -> BotProcess:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env,
-            stdout=log, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "bot"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -137,7 +141,8 @@ def slack(bot, fake, team):
     yield sender
     assert fake.problems == [], "Slack would have refused what the bot sent"
     errors = [
-        line for line in bot.log()[log_start:].splitlines()
+        line
+        for line in bot.log()[log_start:].splitlines()
         if (" ERROR " in line or "Traceback" in line)
         and not any(allowed in line for allowed in sender.allowed_errors)
     ]

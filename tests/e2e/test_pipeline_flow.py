@@ -43,8 +43,9 @@ def test_new_deal_from_modal_to_channel_then_moved_with_history(slack, fake):
     assert "#1" in ephemeral.args["text"]
 
     slack.command("move #1 Proposal")
-    reply = fake.wait_for("chat.postMessage",
-                          predicate=lambda c: c.args.get("thread_ts"))[-1]
+    reply = fake.wait_for(
+        "chat.postMessage", predicate=lambda c: c.args.get("thread_ts")
+    )[-1]
     root_ts = reply.args["thread_ts"]
     assert "Proposal" in reply.args["text"]
     update = fake.wait_for("chat.update", predicate=lambda c: c.args["ts"] == root_ts)
@@ -80,12 +81,15 @@ def test_a_modal_submitted_twice_creates_one_deal_and_one_post(slack, fake):
     before = len(fake.calls_to("chat.postMessage"))
 
     submit_deal(slack, view, name="Twice submitted")
-    slack.view_submission(view, {
-        "deal_name": {"value": plain("Twice submitted")},
-        "deal_value": {"value": plain("1")},
-        "deal_currency": {"value": plain("EUR")},
-        "deal_owner": {"value": users("U_ALICE")},
-    })
+    slack.view_submission(
+        view,
+        {
+            "deal_name": {"value": plain("Twice submitted")},
+            "deal_value": {"value": plain("1")},
+            "deal_currency": {"value": plain("EUR")},
+            "deal_owner": {"value": users("U_ALICE")},
+        },
+    )
 
     fake.wait_for("chat.postMessage", count=before + 1)
     slack.command("list all")
@@ -96,8 +100,15 @@ def test_a_modal_submitted_twice_creates_one_deal_and_one_post(slack, fake):
 
 def test_czech_reader_sees_czech_words_money_and_dates(slack, fake):
     view = open_new_deal(slack, fake, "new Notebooky", user="U_BOB")
-    submit_deal(slack, view, user="U_BOB", name="Notebooky", value="1 250 000",
-                currency="CZK", close="2025-05-05")
+    submit_deal(
+        slack,
+        view,
+        user="U_BOB",
+        name="Notebooky",
+        value="1 250 000",
+        currency="CZK",
+        close="2025-05-05",
+    )
     fake.wait_for("chat.postEphemeral", predicate=lambda c: c.args["user"] == "U_BOB")
 
     slack.command("show 1", user="U_BOB")

@@ -99,31 +99,26 @@ class ResponseUrls:
         self._apply(hook, body)
 
     def _apply(self, hook: ResponseUrl, body: dict) -> None:
+        """Change the workspace the way Slack would show this response."""
         content = {k: body[k] for k in ("text", "blocks", "thread_ts") if k in body}
         original = self._original(hook)
-        if body.get("delete_original") and original:
+        if original and body.get("delete_original"):
             self.workspace.delete(hook.channel, hook.message_ts)
-        elif body.get("replace_original") and original:
+        elif original and body.get("replace_original"):
             self.workspace.update(hook.channel, hook.message_ts, content)
-        elif body.get("response_type") == "in_channel" and hook.channel:
-            if hook.channel in self.workspace.channels:
-                self.workspace.add(
-                    hook.channel,
-                    {
-                        "user": self.workspace.bot_user_id,
-                        "bot_id": self.workspace.bot_id,
-                        **content,
-                    },
-                )
+        elif body.get("response_type") == "in_channel":
+            self._post_in_channel(hook, content)
         elif hook.user:
-            self.workspace.ephemerals.append(
-                {
-                    "channel": hook.channel,
-                    "user": hook.user,
-                    "ts": self.workspace.new_ts(),
-                    "via": "response_url",
-                    **content,
-                }
+            ephemeral = {"channel": hook.channel, "user": hook.user}
+            ephemeral.update(ts=self.workspace.new_ts(), via="response_url")
+            self.workspace.ephemerals.append({**ephemeral, **content})
+
+    def _post_in_channel(self, hook: ResponseUrl, content: dict) -> None:
+        """Shown to everyone, as the app, whether or not the bot is a member."""
+        if hook.channel in self.workspace.channels:
+            ws = self.workspace
+            self.workspace.add(
+                hook.channel, {"user": ws.bot_user_id, "bot_id": ws.bot_id, **content}
             )
 
     def _original(self, hook: ResponseUrl) -> dict | None:

@@ -58,7 +58,9 @@ def bearer_token(headers: dict[str, str]) -> str | None:
     """The token of an `Authorization: Bearer ...` header, if any."""
     value = headers.get("authorization", "")
     scheme, _, token = value.partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
 
 
 class FakeSlackServer(ThreadingHTTPServer):

@@ -198,14 +198,14 @@ class SlackSender(EventSender):
 
         Inputs not named are sent empty, as Slack does. After a 200 the bot's
         answer (close, errors, update, push, clear) is applied to the fake's
-        stack; anything Slack would refuse lands in `fake.problems`.
+        stack; anything Slack would refuse lands in `fake.problems`. A view
+        already closed can be sent again, as a double click or a redelivery
+        does; the fake's stack is then left alone.
         """
         shown = build.resolve_view(self.ctx, view, user)
         state = build.full_state(shown, values or {})
-        stored = self.fake.view(shown.get("id", "")) is not None
-        if stored:
-            if not self.fake.view_is_open(shown["id"]):
-                raise ValueError(f"view {shown['id']} is closed: nothing to submit")
+        is_open = self.fake.view_is_open(shown.get("id", ""))
+        if is_open:
             self.fake.set_view_state(shown["id"], state)
         shown["state"] = {"values": state}
         trigger = self.fake.issue_trigger(user)
@@ -216,7 +216,7 @@ class SlackSender(EventSender):
             "response_urls": [],
         }
         response = self._send_payload(payload, sign, timestamp, trigger=trigger)
-        if stored and response.status_code == 200:
+        if is_open and response.status_code == 200:
             answer = json_or_none(response)
             problems = self.fake.apply_view_response(shown["id"], answer)
             self.fake.note_problems("view_submission answer", problems)
