@@ -35,7 +35,12 @@ def test_new_workspace_has_four_open_stages_then_won_and_lost(session, team_id):
     stages = pipeline(session, team_id)
 
     assert [s.name for s in stages] == [
-        "Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"
+        "Lead",
+        "Qualified",
+        "Proposal",
+        "Negotiation",
+        "Won",
+        "Lost",
     ]
     assert [s.kind for s in stages][-2:] == ["won", "lost"]
     assert [s.probability for s in stages] == [10, 25, 50, 75, 100, 0]
@@ -92,8 +97,12 @@ def test_yen_takes_no_decimals_but_whole_amounts(session, team_id):
     workspace = get_workspace(session, team_id)
 
     with pytest.raises(InvalidInput):
-        create_deal(session, workspace, deal_input(value="100.5", currency="JPY"), ALICE)
-    deal = create_deal(session, workspace, deal_input(value="100", currency="jpy"), ALICE)
+        create_deal(
+            session, workspace, deal_input(value="100.5", currency="JPY"), ALICE
+        )
+    deal = create_deal(
+        session, workspace, deal_input(value="100", currency="jpy"), ALICE
+    )
 
     assert deal.currency == "JPY"
 
@@ -105,7 +114,9 @@ def test_moving_a_deal_records_from_to_who_and_owes_the_channel(session, team_id
     change = move_deal(session, deal, proposal, BOB)
 
     assert (change.from_stage.name, change.to_stage.name, change.actor_id) == (
-        "Lead", "Proposal", BOB
+        "Lead",
+        "Proposal",
+        BOB,
     )
     owed = session.scalars(
         select(OutboxMessage).where(OutboxMessage.deal_id == deal.id)
@@ -140,20 +151,32 @@ def test_won_then_reopened_deal_keeps_full_history(session, team_id):
     move_deal(session, deal, win_stage(session, deal), ALICE)
     move_deal(session, deal, reopen_stage(session, deal), BOB)
 
-    names = [(c.from_stage and c.from_stage.name, c.to_stage.name)
-             for c in reversed(stage_history(session, deal))]
+    names = [
+        (c.from_stage and c.from_stage.name, c.to_stage.name)
+        for c in reversed(stage_history(session, deal))
+    ]
 
     assert names == [(None, "Lead"), ("Lead", "Won"), ("Won", "Lead")]
 
 
 def test_the_same_request_key_creates_one_deal(sessions, team_id):
     with transaction(sessions) as session:
-        create_deal(session, get_workspace(session, team_id), deal_input(), ALICE,
-                    request_key="view:V1")
+        create_deal(
+            session,
+            get_workspace(session, team_id),
+            deal_input(),
+            ALICE,
+            request_key="view:V1",
+        )
 
     with pytest.raises(AlreadyDone), transaction(sessions) as session:
-        create_deal(session, get_workspace(session, team_id), deal_input(), ALICE,
-                    request_key="view:V1")
+        create_deal(
+            session,
+            get_workspace(session, team_id),
+            deal_input(),
+            ALICE,
+            request_key="view:V1",
+        )
 
     with sessions() as session:
         deals = session.scalars(

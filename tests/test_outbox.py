@@ -115,4 +115,8 @@ def test_retry_waits_then_gives_up_after_the_last_attempt(sessions, team_id):
         message.attempts = 8
         retry_later(session, message, 30, "ratelimited")
     [message] = owed(sessions, team_id)
-    assert (message.done, message.outcome, message.error) == (True, "failed", "ratelimited")
+    assert (message.done, message.outcome, message.error) == (
+        True,
+        "failed",
+        "ratelimited",
+    )

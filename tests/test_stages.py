@@ -24,7 +24,13 @@ def test_added_stage_goes_last_among_open_ones(session, team_id):
     add_stage(session, team_id, "  Contract   review ", 90)
 
     assert names(session, team_id) == [
-        "Lead", "Qualified", "Proposal", "Negotiation", "Contract review", "Won", "Lost"
+        "Lead",
+        "Qualified",
+        "Proposal",
+        "Negotiation",
+        "Contract review",
+        "Won",
+        "Lost",
     ]
 
 
@@ -36,7 +42,9 @@ def test_stage_names_are_unique_ignoring_case_and_accents(session, team_id):
     assert "name" in raised.value.errors
 
 
-@pytest.mark.parametrize(("name", "probability"), [("", 10), ("x" * 41, 10), ("Ok", 101)])
+@pytest.mark.parametrize(
+    ("name", "probability"), [("", 10), ("x" * 41, 10), ("Ok", 101)]
+)
 def test_invalid_stage_is_refused(session, team_id, name, probability):
     with pytest.raises(InvalidInput):
         add_stage(session, team_id, name, probability)
@@ -56,7 +64,12 @@ def test_reorder_moves_within_open_stages_only(session, team_id):
     move_stage(session, proposal, -1)
     move_stage(session, proposal, -5)
 
-    assert names(session, team_id)[:4] == ["Proposal", "Lead", "Qualified", "Negotiation"]
+    assert names(session, team_id)[:4] == [
+        "Proposal",
+        "Lead",
+        "Qualified",
+        "Negotiation",
+    ]
     with pytest.raises(Conflict):
         move_stage(session, pipeline(session, team_id)[-1], -1)
 
@@ -100,6 +113,10 @@ def test_find_stage_by_name_prefix_or_translated_label(session, team_id):
 
     assert find_stage(session, team_id, "proposal").name == "Proposal"
     assert find_stage(session, team_id, "neg").name == "Negotiation"
-    assert find_stage(session, team_id, "nabidka",
-                      lambda s: czech.get(s.name, s.name)).name == "Proposal"
+    assert (
+        find_stage(
+            session, team_id, "nabidka", lambda s: czech.get(s.name, s.name)
+        ).name
+        == "Proposal"
+    )
     assert find_stage(session, team_id, "nothing") is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.e2e.conftest import SALES, answer, texts
-from tests.fakeslack import date, plain, select, users
+from tests.fakeslack import date, plain, users
 
 
 def open_new_deal(slack, fake, text="new 40 laptops for Acme", user="U_ALICE"):
