@@ -93,6 +93,18 @@ class StageChange(Base):
 
 
 @dataclass(frozen=True)
+class DealRef:
+    """A deal named by number and name: plain values that outlive a session."""
+
+    number: int
+    name: str
+
+    @property
+    def ref(self) -> str:
+        return f"#{self.number}"
+
+
+@dataclass(frozen=True)
 class DealInput:
     """What a rep typed into the deal modal, before it is checked."""
 
@@ -299,7 +311,7 @@ def resolve_ref(session: Session, workspace, user_id: str, ref: str, is_admin=Fa
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise AmbiguousRef(ref, matches[:10])
+        raise AmbiguousRef(ref, [DealRef(d.number, d.name) for d in matches[:10]])
     raise NotFound(N_("No deal matches “%(ref)s”."), ref=ref)
 
 

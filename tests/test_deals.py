@@ -209,7 +209,7 @@ def test_ambiguous_ref_lists_the_candidates(session, team_id):
     with pytest.raises(AmbiguousRef) as raised:
         resolve_ref(session, workspace, ALICE, "acme")
 
-    assert {d.name for d in raised.value.candidates} == {"Acme laptops", "Acme servers"}
+    assert {c.name for c in raised.value.candidates} == {"Acme laptops", "Acme servers"}
 
 
 def test_unknown_ref_and_wildcards_find_nothing(session, team_id):

@@ -1,0 +1,132 @@
+"""The deal card's buttons, closing deals, the list's pages, help."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import answer, texts
+from tests.e2e.helpers import create_deal
+from tests.fakeslack import plain, select
+
+
+def show(slack, ref="1", user="U_ALICE") -> dict:
+    slack.command(f"show {ref}", user=user)
+    return answer(slack)
+
+
+def post_card(slack, fake, card: dict) -> None:
+    """Put the ephemeral card into the channel so its buttons can be clicked."""
+    fake.add_message(
+        "C_SALES", card.get("text", ""), user="UBOT", blocks=card["blocks"]
+    )
+
+
+def test_next_stage_button_moves_once_even_when_clicked_twice(slack, fake):
+    create_deal(slack, fake, name="Double click deal")
+    post_card(slack, fake, show(slack))
+    original = dict(fake.messages("C_SALES")[-1])
+
+    slack.block_action("deal_next_stage", message=original)
+    first = answer(slack)
+    slack.block_action("deal_next_stage", message=original)
+    second = answer(slack)
+
+    assert "Lead → Qualified" in texts(first["blocks"])
+    assert "Someone already moved this deal" in texts(second["blocks"])
+    slack.command("show 1")
+    assert "Qualified → Proposal" not in texts(answer(slack)["blocks"])
+
+
+def test_move_to_select_then_won_then_reopen(slack, fake):
+    create_deal(slack, fake, name="Select me")
+    card = show(slack)
+    post_card(slack, fake, card)
+    negotiation = next(
+        option
+        for block in card["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == "deal_move_to"
+        for option in element["options"]
+        if option["text"]["text"] == "Negotiation"
+    )
+
+    slack.block_action("deal_move_to", selected_option=negotiation)
+    moved = answer(slack)
+    assert "Lead → Negotiation" in texts(moved["blocks"])
+
+    slack.command("won 1")
+    won = answer(slack)
+    assert "Reopen" in texts(won["blocks"])
+    post_card(slack, fake, won)
+    slack.block_action("deal_reopen")
+    assert "Won → Negotiation" in texts(answer(slack)["blocks"])
+
+
+def test_lost_without_reason_asks_in_a_modal_and_keeps_the_reason(slack, fake):
+    create_deal(slack, fake, name="Lost cause")
+    opened = len(fake.calls_to("views.open"))
+
+    slack.command("lost 1")
+    fake.wait_for("views.open", count=opened + 1)
+    modal = fake.open_views("U_ALICE")[-1]
+    empty_other = slack.view_submission(
+        modal["id"],
+        {
+            "lost_reason": {"value": select("__other__")},
+        },
+    )
+    assert empty_other.json()["errors"].keys() == {"lost_detail"}
+    slack.view_submission(
+        modal["id"],
+        {
+            "lost_reason": {"value": select("Price")},
+            "lost_detail": {"value": plain("Competitor 20 % cheaper")},
+        },
+    )
+
+    card = texts(show(slack)["blocks"])
+    assert "Lost because" in card and "Price: Competitor 20 % cheaper" in card
+
+
+def test_lost_with_reason_closes_at_once(slack, fake):
+    create_deal(slack, fake, name="Quick loss")
+
+    slack.command("lost #1 No budget this year")
+
+    assert "No budget this year" in texts(answer(slack)["blocks"])
+
+
+def test_list_pages_through_many_deals(slack, fake):
+    for number in range(12):
+        create_deal(slack, fake, name=f"Paged deal {number:02}", user="U_ALICE")
+
+    slack.command("list mine")
+    first = answer(slack)
+    fake.add_message("C_SALES", "list", user="UBOT", blocks=first["blocks"])
+    slack.block_action("list_next")
+    second = answer(slack)
+
+    assert "Page 1 of 2" in texts(first["blocks"])
+    assert "Page 2 of 2" in texts(second["blocks"])
+    shown = texts(first["blocks"]) + texts(second["blocks"])
+    assert all(f"Paged deal {n:02}" in shown for n in range(12))
+
+
+def test_ambiguous_and_unknown_refs_are_answered_with_candidates(slack, fake):
+    create_deal(slack, fake, name="Acme laptops")
+    create_deal(slack, fake, name="Acme servers")
+
+    slack.command("show acme")
+    ambiguous = answer(slack)["text"]
+    slack.command("show nothing-like-it")
+    unknown = answer(slack)["text"]
+
+    assert "#1 Acme laptops" in ambiguous and "#2 Acme servers" in ambiguous
+    assert "No deal matches" in unknown
+
+
+def test_unknown_subcommand_gets_help(slack, fake):
+    slack.command("<!channel> now")
+
+    helped = texts(answer(slack)["blocks"])
+    assert "I don't know" in helped and "&lt;!channel&gt;" in helped
+    assert "/deal move" in helped
