@@ -130,3 +130,57 @@ def test_unknown_subcommand_gets_help(slack, fake):
     helped = texts(answer(slack)["blocks"])
     assert "I don't know" in helped and "&lt;!channel&gt;" in helped
     assert "/deal move" in helped
+
+
+def test_edit_button_opens_the_filled_form_and_the_thread_hears_of_it(slack, fake):
+    create_deal(slack, fake, name="Before edit")
+    post_card(slack, fake, show(slack))
+    opened = len(fake.calls_to("views.open"))
+
+    slack.block_action("deal_edit")
+    fake.wait_for("views.open", count=opened + 1)
+    form = fake.open_views("U_ALICE")[-1]
+    name = next(b for b in form["blocks"] if b["block_id"] == "deal_name")
+    assert name["element"]["initial_value"] == "Before edit"
+    slack.view_submission(
+        form["id"],
+        {
+            "deal_name": {"value": plain("After edit")},
+            "deal_value": {"value": plain("777")},
+            "deal_currency": {"value": plain("USD")},
+            "deal_stage": {
+                "value": select(form["blocks"][6]["element"]["initial_option"]["value"])
+            },
+        },
+    )
+
+    fake.wait_for(
+        "chat.postMessage",
+        timeout=10,
+        predicate=lambda c: "updated the deal" in c.args.get("text", ""),
+    )
+    card = texts(show(slack)["blocks"])
+    assert "After edit" in card and "$777.00" in card
+
+
+def test_home_switches_between_my_deals_and_all_and_opens_a_card(slack, fake):
+    create_deal(slack, fake, name="Alice's deal")
+    create_deal(slack, fake, name="Bob's deal", user="U_BOB")
+
+    slack.app_home_opened("U_ALICE")
+    mine = fake.wait_for("views.publish")[-1].args["view"]
+    published = len(fake.calls_to("views.publish"))
+    slack.block_action("home_all", container="view", view=fake.home("U_ALICE"))
+    everyone = fake.wait_for("views.publish", count=published + 1)[-1].args["view"]
+
+    assert "Bob's deal" not in texts(mine["blocks"])
+    assert "Bob's deal" in texts(everyone["blocks"])
+    opened = len(fake.calls_to("views.open"))
+    slack.block_action("deal_open", container="view", view=fake.home("U_ALICE"))
+    fake.wait_for("views.open", count=opened + 1)
+    modal = fake.open_views("U_ALICE")[-1]
+    assert modal["callback_id"] == "deal_card_modal"
+    updates = len(fake.calls_to("views.update"))
+    slack.block_action("deal_next_stage", container="view", view=modal["id"])
+    moved = fake.wait_for("views.update", count=updates + 1)[-1].args["view"]
+    assert "→ Qualified" in texts(moved["blocks"])
