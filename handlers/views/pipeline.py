@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from slack_sdk.errors import SlackApiError
+
 from models import (
     AlreadyDone,
     Conflict,
@@ -274,10 +276,22 @@ def _apply_stage_form(session, team_id, view, meta, actor_id) -> None:
 
 
 def _tell(client, channel: str | None, user_id: str, text: str, blocks) -> None:
-    """Show the result to the user where they started, or in a DM."""
+    """Show the result to the user where they started, or else in a DM.
+
+    An ephemeral message needs the bot in that channel; where it is not (a DM
+    with someone else, a channel it was never invited to), the DM still works.
+    """
     if channel and channel.startswith(("C", "G")):
-        client.chat_postEphemeral(
-            channel=channel, user=user_id, text=text, blocks=blocks
-        )
-    else:
-        client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
+        try:
+            client.chat_postEphemeral(
+                channel=channel, user=user_id, text=text, blocks=blocks
+            )
+            return
+        except SlackApiError as error:
+            logger.info(
+                "Ephemeral reply in %s refused (%s); sending a DM",
+                channel,
+                error.response.get("error"),
+            )
+    dm = client.conversations_open(users=user_id)["channel"]["id"]
+    client.chat_postMessage(channel=dm, text=text, blocks=blocks)

@@ -115,3 +115,21 @@ def test_czech_reader_sees_czech_words_money_and_dates(slack, fake):
     card = texts(answer(slack)["blocks"])
     assert "1\u00a0250\u00a0000,00\u00a0Kč" in card
     assert "5. 5. 2025" in card
+
+
+def test_a_deal_made_where_the_bot_is_not_a_member_is_confirmed_in_a_dm(slack, fake):
+    opened = len(fake.calls_to("views.open"))
+    slack.command("new Quiet deal", channel="C_NOBOT")
+    fake.wait_for("views.open", count=opened + 1)
+
+    submit_deal(slack, fake.open_views("U_ALICE")[-1], name="Quiet deal")
+
+    dm = fake.wait_for(
+        "chat.postMessage",
+        timeout=10,
+        predicate=lambda c: (
+            c.args.get("channel", "").startswith("D")
+            and "Quiet deal" in c.args.get("text", "")
+        ),
+    )
+    assert dm[-1].ok

@@ -170,6 +170,9 @@ class Workspace:
     def post_ephemeral(self, channel_id: Any, user_id: Any, fields: dict) -> str:
         channel = self.channel(channel_id)
         self.user(user_id)
+        if not channel.members_bot and not channel.is_im:
+            # A bot outside a channel cannot whisper into it either.
+            raise SlackError("not_in_channel")
         if not channel.has_member(user_id):
             raise SlackError("user_not_in_channel")
         ts = self.new_ts()
