@@ -1,11 +1,12 @@
 """Alembic environment: runs migrations online against the configured URL."""
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import create_engine, pool, text
 
 from models import Base
 
 config = context.config
+MIGRATION_LOCK = 0x6465616C  # "deal"
 
 
 def run_migrations_online() -> None:
@@ -20,6 +21,11 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Bot processes starting together migrate one at a time.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
             context.run_migrations()
     engine.dispose()
 
