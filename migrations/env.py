@@ -10,9 +10,10 @@ MIGRATION_LOCK = 0x6465616C  # "deal"
 
 
 def run_migrations_online() -> None:
-    engine = create_engine(
-        config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool
-    )
+    url = config.get_main_option("sqlalchemy.url")
+    # SQLite: wait for a running bot's write lock instead of failing at once.
+    options = {"timeout": 30} if url.startswith("sqlite") else {}
+    engine = create_engine(url, poolclass=pool.NullPool, connect_args=options)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

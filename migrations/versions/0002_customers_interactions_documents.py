@@ -22,11 +22,11 @@ def upgrade() -> None:
     sa.Column('team_id', sa.String(length=32), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('record_id', sa.Integer(), nullable=False),
-    sa.Column('term', sa.String(length=100), nullable=False),
+    sa.Column('term', sa.String(length=100).with_variant(sa.String(length=100, collation='C'), 'postgresql'), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_terms'))
     )
     with op.batch_alter_table('search_terms', schema=None) as batch_op:
-        batch_op.create_index('ix_search_terms_lookup', ['team_id', 'kind', 'term'], unique=False)
+        batch_op.create_index('ix_search_terms_lookup', ['team_id', 'kind', 'term', 'record_id'], unique=False)
         batch_op.create_index('ix_search_terms_record', ['kind', 'record_id'], unique=False)
 
     op.create_table('companies',
@@ -113,6 +113,7 @@ def upgrade() -> None:
     sa.Column('next_steps', sa.Text(), nullable=False),
     sa.Column('participant_user_ids', sa.JSON(), nullable=False),
     sa.Column('author_id', sa.String(length=32), nullable=False),
+    sa.Column('others_present', sa.String(length=500), nullable=False),
     sa.Column('source_permalink', sa.String(length=500), nullable=True),
     sa.Column('source_key', sa.String(length=255), nullable=True),
     sa.Column('created_at', models.base.UTCDateTime(timezone=True), nullable=False),

@@ -71,6 +71,9 @@ class BotProcess:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> BotProcess:
+        return self.launch().wait_until_healthy()
+
+    def launch(self) -> BotProcess:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot"],
@@ -79,6 +82,9 @@ class BotProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        return self
+
+    def wait_until_healthy(self) -> BotProcess:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -17,8 +17,10 @@ from tests.fakeslack import SlackSender, plain, users
 def two_bots(fake, tmp_path):
     with fresh_database(tmp_path) as url:
         bots = [BotProcess(fake, url, tmp_path / f"bot{n}.log") for n in (1, 2)]
+        for bot in bots:  # both start (and migrate) at the same moment
+            bot.launch()
         for bot in bots:
-            bot.start()
+            bot.wait_until_healthy()
         yield bots
         for bot in bots:
             bot.stop()
