@@ -141,7 +141,7 @@ def team():
 def slack(bot, fake, team):
     """Slack's side of the conversation, for a workspace of this test's own."""
     log_start = len(bot.log())
-    fake.problems.clear()
+    fake.reset()
     sender = SlackSender(f"{bot.url}/slack/events", SIGNING_SECRET, fake, team_id=team)
     sender.allowed_errors = []
     yield sender

@@ -42,11 +42,12 @@ def test_new_deal_from_modal_to_channel_then_moved_with_history(slack, fake):
     ephemeral = fake.wait_for("chat.postEphemeral")[-1]
     assert "#1" in ephemeral.args["text"]
 
+    root_ts = root.response["ts"]
+
     slack.command("move #1 Proposal")
     reply = fake.wait_for(
-        "chat.postMessage", predicate=lambda c: c.args.get("thread_ts")
+        "chat.postMessage", predicate=lambda c: c.args.get("thread_ts") == root_ts
     )[-1]
-    root_ts = reply.args["thread_ts"]
     assert "Proposal" in reply.args["text"]
     update = fake.wait_for("chat.update", predicate=lambda c: c.args["ts"] == root_ts)
     assert "Proposal" in update[-1].args["text"]

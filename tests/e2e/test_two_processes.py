@@ -31,6 +31,7 @@ def two_bots(fake, tmp_path):
 def test_a_submission_delivered_to_both_processes_creates_one_deal(
     two_bots, fake, team
 ):
+    fake.reset()
     first, second = (
         SlackSender(f"{bot.url}/slack/events", SIGNING_SECRET, fake, team_id=team)
         for bot in two_bots
