@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import answer, texts
+from tests.e2e.conftest import SIGNING_SECRET, answer, texts
 from tests.e2e.helpers import create_deal
-from tests.fakeslack import plain, select
+from tests.fakeslack import SlackSender, plain, select
 
 
 def show(slack, ref="1", user="U_ALICE") -> dict:
@@ -184,3 +184,21 @@ def test_home_switches_between_my_deals_and_all_and_opens_a_card(slack, fake):
     slack.block_action("deal_next_stage", container="view", view=modal["id"])
     moved = fake.wait_for("views.update", count=updates + 1)[-1].args["view"]
     assert "→ Qualified" in texts(moved["blocks"])
+
+
+def test_a_forged_deal_id_from_another_workspace_is_refused(slack, fake, bot):
+    create_deal(slack, fake, name="Not yours")
+    card = show(slack)
+    intruder = SlackSender(
+        f"{bot.url}/slack/events",
+        SIGNING_SECRET,
+        fake,
+        team_id=slack.ctx.team_id + "EVIL",
+    )
+    post_card(intruder, fake, card)
+
+    intruder.block_action("deal_next_stage", user="U_CAROL")
+    refusal = answer(intruder)
+
+    assert "does not exist or is not visible" in refusal["text"]
+    assert "Lead →" not in texts(show(slack)["blocks"])
