@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 from tests.e2e.conftest import SALES, answer, texts
-from tests.fakeslack import date, plain, users
-
-
-def open_new_deal(slack, fake, text="new 40 laptops for Acme", user="U_ALICE"):
-    opened = len(fake.calls_to("views.open"))
-    response = slack.command(text, user=user)
-    assert response.status_code == 200
-    fake.wait_for("views.open", count=opened + 1)
-    return fake.open_views(user)[-1]
-
-
-def submit_deal(slack, view, user="U_ALICE", **values):
-    fields = {
-        "deal_name": {"value": plain(values.get("name", "40 laptops for Acme"))},
-        "deal_customer": {"value": plain(values.get("customer", "Acme s.r.o."))},
-        "deal_value": {"value": plain(values.get("value", "12500"))},
-        "deal_currency": {"value": plain(values.get("currency", "EUR"))},
-        "deal_close_date": {"value": date(values.get("close", "2027-03-31"))},
-        "deal_owner": {"value": users(values.get("owner", user))},
-    }
-    return slack.view_submission(view["id"], fields, user=user)
+from tests.e2e.helpers import open_new_deal, submit_deal
+from tests.fakeslack import plain, users
 
 
 def test_new_deal_from_modal_to_channel_then_moved_with_history(slack, fake):
-    view = open_new_deal(slack, fake)
+    view = open_new_deal(slack, fake, "new 40 laptops for Acme")
     assert view["callback_id"] == "deal_modal"
     name_input = next(b for b in view["blocks"] if b["block_id"] == "deal_name")
     assert name_input["element"]["initial_value"] == "40 laptops for Acme"
@@ -65,7 +46,7 @@ def test_new_deal_from_modal_to_channel_then_moved_with_history(slack, fake):
 
 
 def test_bad_input_is_answered_on_the_field_and_nothing_is_saved(slack, fake):
-    view = open_new_deal(slack, fake)
+    view = open_new_deal(slack, fake, "new 40 laptops for Acme")
 
     response = submit_deal(slack, view, name=" ", value="-12", currency="EURO")
 
