@@ -125,7 +125,7 @@ def _checked(session: Session, team_id: str, data: DealInput) -> dict:
     if not name:
         errors["name"] = N_("Give the deal a name.")
     elif len(name) > MAX_NAME:
-        errors["name"] = N_("Keep the name under 200 characters.")
+        errors["name"] = N_("A name has at most 200 characters.")
     currency = normalize_currency(data.currency)
     if currency is None:
         errors["currency"] = N_("Unknown currency code. Use ISO 4217, e.g. EUR or CZK.")
@@ -136,10 +136,10 @@ def _checked(session: Session, team_id: str, data: DealInput) -> dict:
         errors["value"] = str(error)
     customer = (data.customer or "").strip()
     if len(customer) > MAX_CUSTOMER:
-        errors["customer"] = N_("Keep the customer under 200 characters.")
+        errors["customer"] = N_("A customer has at most 200 characters.")
     description = (data.description or "").strip()
     if len(description) > MAX_DESCRIPTION:
-        errors["description"] = N_("Keep the description under 3000 characters.")
+        errors["description"] = N_("A description has at most 3000 characters.")
     stage = None
     if data.stage_id is not None:
         try:
@@ -328,3 +328,20 @@ def stage_history(session: Session, deal: Deal, limit: int = 5) -> list[StageCha
 
 def get_stage_change(session: Session, change_id: int) -> StageChange | None:
     return session.get(StageChange, change_id)
+
+
+def search_deals(
+    session: Session, workspace, user_id: str, text: str, is_admin=False, limit=20
+) -> list[Deal]:
+    """Visible deals whose number is ``text`` or whose name contains it (folded),
+    the newest first: the typeahead of deal pickers."""
+    visible = visible_deals(session, workspace, user_id, is_admin)
+    text = (text or "").strip()
+    number = _NUMBER_REF.fullmatch(text)
+    if number:
+        found = session.scalar(visible.where(Deal.number == int(number.group(1))))
+        if found is not None:
+            return [found]
+    if text:
+        visible = visible.where(Deal.name_folded.like(like_pattern(text), escape="\\"))
+    return list(session.scalars(visible.order_by(Deal.number.desc()).limit(limit)))

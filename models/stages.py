@@ -124,7 +124,7 @@ def _validate(name: str, probability: int) -> str:
     if not name:
         errors["name"] = N_("Give the stage a name.")
     elif len(name) > MAX_STAGE_NAME:
-        errors["name"] = N_("Keep stage names under 40 characters.")
+        errors["name"] = N_("A stage name has at most 40 characters.")
     if not 0 <= probability <= 100:
         errors["probability"] = N_("Win probability is a whole percentage, 0 to 100.")
     if errors:
@@ -200,7 +200,7 @@ def remove_stage(
     count = deals_in_stage(session, stage)
     if count and move_to is None:
         raise Conflict(
-            N_("%(stage)s still holds %(count)s deals. Move them first."),
+            N_("%(stage)s is not empty (deals: %(count)s). Move them first."),
             stage=stage.name,
             count=count,
         )

@@ -98,7 +98,7 @@ def update_settings(
         errors["visibility"] = N_("Choose who can see deals.")
     reasons = [r.strip() for r in lost_reasons if r.strip()]
     if any(len(r) > 60 for r in reasons):
-        errors["lost_reasons"] = N_("Keep each reason under 60 characters.")
+        errors["lost_reasons"] = N_("Each reason has at most 60 characters.")
     if errors:
         raise InvalidInput(errors)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .blocks import context, section
-from .common import deal_title, money, stage_label, user
+from .common import deal_title, labeled, money, stage_label, user
 from .i18n import Localizer
 from .text import escape, escaped_cut
 
@@ -11,18 +11,20 @@ from .text import escape, escaped_cut
 def deal_summary(deal, loc: Localizer) -> tuple[str, list[dict]]:
     """The thread's top message, kept current: stage, value, owner, close date."""
     stage = escape(stage_label(deal.stage, loc))
+    value = money(loc, deal.value, deal.currency)
+    probability = loc.percent(deal.stage.probability)
     fields = [
-        f"*{loc._('Stage')}:* {stage} ({loc.percent(deal.stage.probability)})",
-        f"*{loc._('Value')}:* {money(loc, deal.value, deal.currency)}",
-        f"*{loc._('Owner')}:* {user(deal.owner_id)}",
-        f"*{loc._('Expected close')}:* {loc.date(deal.close_date)}",
+        labeled(loc._("Stage") + ":", f"{stage} ({probability})", " "),
+        labeled(loc._("Value") + ":", value, " "),
+        labeled(loc._("Owner") + ":", user(deal.owner_id), " "),
+        labeled(loc._("Expected close") + ":", loc.date(deal.close_date), " "),
     ]
     title = f"*{deal_title(deal)}*"
     if deal.customer:
         title += f" — {escaped_cut(deal.customer, 200)}"
     blocks = [section(title), context(*fields)]
-    text = f"{deal_title(deal)} · {stage} · {loc.money(deal.value, deal.currency)}"
-    return escape(text), blocks
+    # Every part is escaped already: the title's name, the stage, the amount.
+    return f"{deal_title(deal)} · {stage} · {value}", blocks
 
 
 def created_text(deal, loc: Localizer, actor_id: str) -> str:

@@ -19,6 +19,11 @@ def stage_label(stage, loc: Localizer) -> str:
     return loc._(stage.name)
 
 
+def labeled(label: str, value: str, separator: str = "\n") -> str:
+    """A bold label and its value, as deal fields are shown."""
+    return f"*{label}*{separator}{value}"
+
+
 def user(user_id: str | None) -> str:
     """A Slack mention of a user id we stored ourselves (never typed text)."""
     return f"<@{user_id}>" if user_id else "—"

@@ -15,26 +15,34 @@ from .blocks import (
     section,
     static_select,
 )
-from .common import deal_title, money, stage_label, user
+from .common import deal_title, labeled, money, stage_label, user
 from .i18n import Localizer
 from .text import escape, escaped_cut
 
 DESCRIPTION_LIMIT = 2800
 
 
-def deal_card(deal, loc: Localizer, *, stages, next_stage, history) -> list[dict]:
-    """Blocks for ``deal``; ``stages`` are the active ones, ``history`` newest first."""
+def deal_card(
+    deal, loc: Localizer, *, stages, next_stage, history, record=()
+) -> list[dict]:
+    """Blocks for ``deal``; ``stages`` are the active ones, ``history`` newest first.
+
+    ``record`` are the blocks of the deal's notes and documents, shown above the
+    buttons.
+    """
     blocks = [header(f"{deal.ref} {deal.name}")]
     blocks.append(fields_section(_fields(deal, loc)))
     if deal.description:
         blocks.append(
             section(
-                f"*{loc._('Request')}*\n"
-                + escaped_cut(deal.description, DESCRIPTION_LIMIT)
+                labeled(
+                    loc._("Request"), escaped_cut(deal.description, DESCRIPTION_LIMIT)
+                )
             )
         )
     if history:
         blocks.append(context(*[_change_line(change, loc) for change in history[:5]]))
+    blocks.extend(record)
     blocks.append(card_actions(deal, loc, stages=stages, next_stage=next_stage))
     return blocks
 
@@ -44,17 +52,16 @@ def _fields(deal, loc: Localizer) -> list[str]:
     probability = loc.percent(deal.stage.probability)
     stage = f"{escape(stage_label(deal.stage, loc))} · {probability}"
     fields = [
-        f"*{loc._('Customer')}*\n{escaped_cut(deal.customer, 1500) or '—'}",
-        f"*{loc._('Value')}*\n{money(loc, deal.value, deal.currency)}",
-        f"*{loc._('Stage')}*\n{stage}",
-        f"*{loc._('Owner')}*\n{user(deal.owner_id)}",
-        f"*{loc._('Expected close')}*\n{loc.date(deal.close_date)}",
-        f"*{loc._('In stage for')}*\n"
-        + loc.n_("%(count)s day", "%(count)s days", days),
+        labeled(loc._("Customer"), escaped_cut(deal.customer, 1500) or "—"),
+        labeled(loc._("Value"), money(loc, deal.value, deal.currency)),
+        labeled(loc._("Stage"), stage),
+        labeled(loc._("Owner"), user(deal.owner_id)),
+        labeled(loc._("Expected close"), loc.date(deal.close_date)),
+        labeled(loc._("In stage for"), loc.n_("%(count)s day", "%(count)s days", days)),
     ]
     if deal.lost_reason:
         fields.append(
-            f"*{loc._('Lost because')}*\n{escaped_cut(deal.lost_reason, 1500)}"
+            labeled(loc._("Lost because"), escaped_cut(deal.lost_reason, 1500))
         )
     return fields
 

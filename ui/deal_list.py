@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from . import ids
-from .blocks import actions, button, context, header, section
+from .blocks import actions, button, context, section
 from .common import deal_title, money, stage_label, totals_line, user
 from .i18n import Localizer
 from .text import escape, escaped_cut
@@ -42,8 +42,9 @@ def deal_list(
     total: int,
     stage_totals,
 ) -> list[dict]:
-    """``stage_totals`` is [(stage, count, [(amount, currency), ...]), ...]."""
-    blocks = [header(title)]
+    """``title`` is mrkdwn; ``stage_totals`` is [(stage, count, [(amount,
+    currency), ...]), ...]."""
+    blocks = [section(f"*{title}*")]
     if not deals:
         blocks.append(section(loc._("No deals here yet. Create one with `/deal new`.")))
         return blocks

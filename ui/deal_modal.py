@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import ids
 from .blocks import input_block, modal, option, plain, static_select, text_input
 from .common import stage_label
+from .customer_modals import deal_party_inputs
 from .i18n import Localizer
 
 COMMON_CURRENCIES = ("EUR", "CZK", "USD", "GBP", "PLN", "CHF", "SEK", "HUF")
@@ -18,8 +19,13 @@ def deal_modal(
     owner_id: str,
     name: str = "",
     deal=None,
+    company=None,
+    contacts=(),
 ) -> dict:
-    """A new deal when ``deal`` is None; otherwise the edit form, pre-filled."""
+    """A new deal when ``deal`` is None; otherwise the edit form, pre-filled.
+
+    ``company`` and ``contacts`` are the registered ones the deal links to.
+    """
     currency = deal.currency if deal else default_currency
     stage_id = deal.stage_id if deal else stages[0].id
     blocks = [
@@ -38,11 +44,12 @@ def deal_modal(
             loc._("Customer"),
             text_input(
                 ids.INPUT,
-                initial=deal.customer if deal else "",
+                initial=deal.customer if deal and not company else "",
                 max_length=200,
                 placeholder=loc._("Company name"),
             ),
             optional=True,
+            hint=loc._("Only for a customer not in the register."),
         ),
         input_block(
             ids.DEAL_VALUE,
@@ -107,6 +114,7 @@ def deal_modal(
             ),
             optional=True,
         ),
+        *deal_party_inputs(loc, company=company, contacts=contacts),
     ]
     title = loc._("Edit deal") if deal else loc._("New deal")
     return modal(

@@ -9,8 +9,14 @@ from .text import escape
 
 
 def translated_error(error, loc: Localizer) -> str:
-    """A domain error's message in the reader's language, params escaped."""
+    """A domain error's message in the reader's language, params escaped.
+
+    A ``stage`` param is a stage's stored name, shown as the reader knows it
+    (see ``ui.common.stage_label``).
+    """
     params = {k: escape(str(v)) for k, v in error.params.items()}
+    if "stage" in error.params:
+        params["stage"] = escape(loc._(str(error.params["stage"])))
     return loc._(error.message, **params)
 
 

@@ -36,3 +36,32 @@ def escaped_cut(text: str | None, limit: int) -> str:
 
 def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _units(text: str) -> int:
+    """Length as Slack counts it (UTF-16 code units): an emoji may count as two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Already-escaped ``text`` in pieces of at most ``limit`` units, cut at
+    whitespace where there is any, never inside an ``&amp;`` entity or between
+    the two halves of an emoji."""
+    pieces = []
+    rest = text.strip()
+    while _units(rest) > limit:
+        end = limit
+        while _units(rest[:end]) > limit:
+            end -= 1
+        space = max(rest.rfind(" ", 0, end + 1), rest.rfind("\n", 0, end + 1))
+        if space > end // 2:
+            end = space
+        else:
+            amp = rest.rfind("&", max(0, end - 6), end)
+            if amp != -1 and ";" not in rest[amp:end]:
+                end = amp
+        pieces.append(rest[:end].rstrip())
+        rest = rest[end:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces

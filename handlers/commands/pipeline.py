@@ -16,11 +16,13 @@ from models import (
     win_stage,
 )
 from models.reports import LOST, WON, DealFilter
+from models.search import fold
 from models.stages import find_stage, pipeline
 from ui import help as help_ui
 from ui import modals, stages_modal
 from ui.common import stage_label
-from ui.text import escaped_cut
+from ui.common import user as mention_of
+from ui.text import escape, escaped_cut
 
 from ..deals import card_blocks, list_blocks, new_deal_modal
 
@@ -79,19 +81,23 @@ def _list(runtime, command, rest, person, client, respond):
 
 
 def parse_list_filter(session, team_id, text, user_id, loc) -> tuple[DealFilter, str]:
-    """``mine``, ``@user``, ``won``, ``lost``, ``all``, a stage, or nothing (open)."""
+    """``mine``, ``@user``, ``won``, ``lost``, ``all``, a stage, or nothing (open).
+
+    The title comes back as mrkdwn: a mention shows as the colleague's name and
+    a stage's name is escaped.
+    """
     word = text.strip()
-    lowered = word.lower()
+    lowered = fold(word)
     mention = USER_MENTION.fullmatch(word)
     if not word:
         return DealFilter(), loc._("Open deals")
-    if lowered in ("mine", loc._("mine")):
+    if lowered in ("mine", fold(loc._("mine"))):
         return DealFilter(owner_id=user_id), loc._("My open deals")
     if mention:
         return DealFilter(owner_id=mention.group(1)), loc._(
-            "Open deals of %(user)s", user=f"<@{mention.group(1)}>"
+            "Open deals of %(user)s", user=mention_of(mention.group(1))
         )
-    if lowered in ("all", loc._("all")):
+    if lowered in ("all", fold(loc._("all"))):
         return DealFilter(kind=None), loc._("All deals")
     stage = find_stage(session, team_id, word, lambda s: stage_label(s, loc))
     if stage is not None and stage.kind in (WON, LOST):
@@ -99,7 +105,7 @@ def parse_list_filter(session, team_id, text, user_id, loc) -> tuple[DealFilter,
         return DealFilter(kind=stage.kind), title
     if stage is not None:
         return DealFilter(stage_id=stage.id, kind=None), loc._(
-            "Deals in %(stage)s", stage=stage_label(stage, loc)
+            "Deals in %(stage)s", stage=escape(stage_label(stage, loc))
         )
     raise DealbotError(
         loc._(
@@ -123,7 +129,9 @@ def _move(runtime, command, rest, person, client, respond):
         move_deal(session, deal, stage, person.user_id)
         blocks = card_blocks(session, deal, loc)
         text = loc._(
-            "%(deal)s moved to %(stage)s", deal=deal.ref, stage=stage_label(stage, loc)
+            "%(deal)s moved to %(stage)s",
+            deal=deal.ref,
+            stage=escape(stage_label(stage, loc)),
         )
     runtime.wake_outbox()
     respond(blocks=blocks, text=text)
@@ -137,7 +145,7 @@ def _split_ref_and_stage(session, team_id, text, loc):
         )
         if stage is not None:
             return " ".join(words[:cut_at]), stage
-    names = ", ".join(stage_label(s, loc) for s in pipeline(session, team_id))
+    names = ", ".join(escape(stage_label(s, loc)) for s in pipeline(session, team_id))
     raise DealbotError(
         loc._(
             "Say the deal and the stage, e.g. `/deal move #12 "
