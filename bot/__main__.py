@@ -32,7 +32,7 @@ def main() -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
     from .app import create_dealbot
-    from .server import serve_http, serve_socket_mode
+    from .server import AppTokenRefused, serve_http, serve_socket_mode
 
     try:
         dealbot = create_dealbot(settings)
@@ -56,6 +56,12 @@ def main() -> None:
             serve_socket_mode(dealbot, settings.app_token)
         else:
             serve_http(dealbot, settings.port)
+    except AppTokenRefused as refusal:
+        fail(
+            f"SLACK_APP_TOKEN was refused by Slack ({refusal.error}): copy the "
+            "app-level token (xapp-...) again from your app's Basic Information "
+            "page; it needs the connections:write scope"
+        )
     except KeyboardInterrupt:
         pass
     finally:

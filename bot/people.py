@@ -61,6 +61,23 @@ class People:
             self._memory[key] = (time.monotonic(), person)
         return person
 
+    def known(self, team_id: str, user_id: str) -> Person:
+        """The person as Dealbot already knows them, never asking Slack.
+
+        For answers that must go out at once (typeahead options): from memory,
+        else the stored profile, however old, else the workspace's language.
+        """
+        with self._lock:
+            cached = self._memory.get((team_id, user_id))
+        if cached:
+            return cached[1]
+        with transaction(self._sessions) as session:
+            language = get_workspace(session, team_id).language
+            profile = session.get(UserProfile, (team_id, user_id))
+            if profile is not None:
+                return _person(profile, language)
+        return Person(user_id, user_id, None, None, False, language)
+
     def forget(self, team_id: str) -> None:
         """Drop cached people of a workspace, e.g. after its language changed."""
         with self._lock:

@@ -6,6 +6,7 @@ import json
 import logging
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import ping
@@ -15,6 +16,14 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 HTTP_THREADS = 16
+
+
+class AppTokenRefused(Exception):
+    """Slack would not open a Socket Mode connection with SLACK_APP_TOKEN."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 def wsgi_app(dealbot):
@@ -55,7 +64,20 @@ def serve_http(dealbot, port: int) -> None:
 
 
 def serve_socket_mode(dealbot, app_token: str) -> None:
+    """Connect over a WebSocket and serve until the process is stopped.
+
+    The first connection URL is asked for here rather than by the SDK's client,
+    which would log a refusal as an error and raise it with a traceback: a
+    refused token raises ``AppTokenRefused`` for ``python -m bot`` to report in
+    one line. The client asks for fresh URLs itself when it reconnects.
+    """
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     logger.info("Connecting in Socket Mode")
-    SocketModeHandler(dealbot.app, app_token=app_token).start()
+    try:
+        url = dealbot.app.client.apps_connections_open(app_token=app_token)["url"]
+    except SlackApiError as error:
+        raise AppTokenRefused(error.response.get("error", "unknown")) from None
+    handler = SocketModeHandler(dealbot.app, app_token=app_token)
+    handler.client.wss_uri = url
+    handler.start()

@@ -11,7 +11,7 @@ import logging
 
 from slack_sdk.errors import SlackApiError
 
-from . import actions, commands, home, views
+from . import actions, commands, events, home, options, shortcuts, views
 from .runtime import Runtime, actor
 
 logger = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ __all__ = ["Runtime", "register_all"]
 
 
 def register_all(app, runtime: Runtime) -> None:
-    for module in (commands, views, actions, home):
+    for module in (commands, views, actions, options, shortcuts, events, home):
         module.register(app, runtime)
 
     @app.error

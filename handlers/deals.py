@@ -4,10 +4,14 @@ and opening the deal modal. Each loads what it needs in its own session."""
 from __future__ import annotations
 
 from models import get_workspace, pipeline, stage_history
+from models.deal_parties import deal_company, deal_contacts
 from models.reports import DealFilter, board, deal_page, stage_totals
 from models.stages import next_stage, open_stages
 from ui import deal_card, deal_list, deal_modal, home
 from ui.deal_list import PAGE_SIZE
+
+from .parties import party_blocks
+from .record import record_blocks
 
 
 def card_blocks(session, deal, loc) -> list[dict]:
@@ -17,6 +21,7 @@ def card_blocks(session, deal, loc) -> list[dict]:
         stages=pipeline(session, deal.team_id),
         next_stage=next_stage(session, deal.stage),
         history=stage_history(session, deal),
+        record=[*party_blocks(session, deal, loc), *record_blocks(session, deal, loc)],
     )
 
 
@@ -41,6 +46,8 @@ def edit_deal_modal(session, deal, person, metadata: str) -> dict:
         default_currency=deal.currency,
         owner_id=deal.owner_id,
         deal=deal,
+        company=deal_company(session, deal),
+        contacts=[link.contact for link in deal_contacts(session, deal)],
     )
     view["private_metadata"] = metadata
     return view

@@ -6,6 +6,7 @@
     ├── InvalidInput    user input that breaks a rule; maps fields to messages
     ├── Forbidden       the actor may not do this (e.g. not a workspace admin)
     ├── Conflict        the state forbids it (e.g. removing a stage holding deals)
+    │   └── Duplicate   a company or contact already registered; carries it
     └── AlreadyDone     a repeated request (retry, double submit): change nothing
 
 Messages are English msgids marked with ``N_`` so the catalog extractor finds them;
@@ -55,6 +56,21 @@ class Forbidden(DealbotError):
 
 class Conflict(DealbotError):
     pass
+
+
+class Duplicate(Conflict):
+    """The record is registered already; ``existing`` is offered instead.
+
+    ``field`` names the input that collides (``name`` or ``email``), so a form
+    can answer on that field. ``existing_id`` outlives the session that loaded
+    ``existing``, for loading it again after this transaction rolled back.
+    """
+
+    def __init__(self, message: str, existing, field: str, **params: Any) -> None:
+        super().__init__(message, **params)
+        self.existing = existing
+        self.existing_id = existing.id
+        self.field = field
 
 
 class AlreadyDone(DealbotError):

@@ -88,7 +88,10 @@ def _contact_details(contact) -> str:
 
 
 def company_options(loc: Localizer, query: str, companies) -> list[dict]:
-    """The typeahead's companies, then "New company" unless the name is taken."""
+    """The typeahead's companies, then "New company" unless the name is taken.
+
+    ``companies`` have id, name, name_folded, registration_no and website.
+    """
     found = [
         record_option(c.name, c.id, _joined(c.registration_no, c.website))
         for c in companies
@@ -98,12 +101,14 @@ def company_options(loc: Localizer, query: str, companies) -> list[dict]:
 
 
 def contact_options(loc: Localizer, query: str, contacts) -> list[dict]:
-    """The typeahead's contacts, then "New contact" unless one has that name."""
+    """The typeahead's contacts, then "New contact" unless one has that name.
+
+    ``contacts`` have id, name, name_folded, email and company_name.
+    """
     found = [
-        record_option(c.name, c.id, _joined(c.company.name if c.company else "",
-                                            c.email))
+        record_option(c.name, c.id, _joined(c.company_name or "", c.email))
         for c in contacts
-    ]  # fmt: skip
+    ]
     exact = any(contact.name_folded == fold(query) for contact in contacts)
     return _with_new(found, exact, query, loc._("New contact: %(name)s", name=query))
 

@@ -34,14 +34,15 @@ from .text import escape, escaped_cut, split_text
 CARD_EXCERPT = 300
 HISTORY_EXCERPT = 400
 LABEL_ROOM = 100  # room for a field's label before its first piece of text
+MAX_PEOPLE_SHOWN = 8  # in a note's heading line on the card and the history
 
 
 def kind_label(kind: str, loc: Localizer) -> str:
     return loc._(KINDS.get(kind, KINDS[MEETING]))
 
 
-def meta_line(note, loc: Localizer) -> str:
-    """*Meeting* · 2 Mar 2026, 14:30 · @alice, with @bob and others."""
+def meta_line(note, loc: Localizer, most: int = MAX_PEOPLE_SHOWN) -> str:
+    """*Meeting* · 2 Mar 2026, 14:30 · by @alice · with @bob, Jana (CFO), +3"""
     parts = [
         f"*{escape(kind_label(note.kind, loc))}*",
         loc.datetime(note.occurred_at),
@@ -51,6 +52,8 @@ def meta_line(note, loc: Localizer) -> str:
     people += [escaped_cut(link.contact.name, 100) for link in note.contacts]
     if note.others_present:
         people.append(escaped_cut(note.others_present, 300))
+    if len(people) > most:
+        people = [*people[:most], f"+{loc.number(len(people) - most)}"]
     if people:
         parts.append(loc._("with %(people)s", people=", ".join(people)))
     return " · ".join(parts)
@@ -113,17 +116,19 @@ def full_text_blocks(note, loc: Localizer) -> list[dict]:
 
 def note_view_modal(note, deal, loc: Localizer, *, can_change: bool, edits: int):
     """One note whole, with Edit and Delete for its author and admins."""
-    blocks = [section(deal_title(deal)), context(meta_line(note, loc))]
+    blocks = [section(deal_title(deal)), section(meta_line(note, loc, most=25))]
     if note.source_permalink:
         label = escape(loc._("the Slack message"))
         link = f"<{note.source_permalink}|{label}>"
         blocks.append(context(loc._("Logged from %(link)s", link=link)))
     blocks += full_text_blocks(note, loc)
     if edits:
-        blocks.append(
-            context(loc.n_("Edited %(count)s time; earlier text is kept.",
-                           "Edited %(count)s times; earlier text is kept.", edits))
-        )  # fmt: skip
+        edited = loc.n_(
+            "Edited %(count)s time; earlier text is kept.",
+            "Edited %(count)s times; earlier text is kept.",
+            edits,
+        )
+        blocks.append(context(edited))
     if note.deleted_at is not None:
         deleted = loc._(
             "Deleted by %(user)s, %(when)s",
@@ -168,10 +173,11 @@ def note_modal(
     """The note form: new (``deal`` known, or a deal picker), or editing ``note``."""
     blocks = [_deal_block(deal, loc)]
     if prefill and len(prefill) > MAX_TEXT:
-        blocks.append(
-            context(loc._("The message is longer than a note field; the note keeps "
-                          "a link to the whole message."))
-        )  # fmt: skip
+        longer = loc._(
+            "The message is longer than a note field; the note keeps a link to "
+            "the whole message."
+        )
+        blocks.append(context(longer))
     blocks += _form_inputs(loc, note, prefill, people)
     title = loc._("Edit note") if note else loc._("Log a note")
     return modal(

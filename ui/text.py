@@ -65,3 +65,12 @@ def split_text(text: str, limit: int) -> list[str]:
     if rest:
         pieces.append(rest)
     return pieces
+
+
+def unescape(text: str | None) -> str:
+    """Slack's message text as typed: ``&lt;`` back to ``<``, and so on.
+
+    Slack escapes ``&``, ``<`` and ``>`` in the text it sends; a form that shows
+    the text for editing shows it as the author wrote it.
+    """
+    return (text or "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

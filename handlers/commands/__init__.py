@@ -12,9 +12,9 @@ from ui import help as help_ui
 from ui import ids, notices
 
 from ..runtime import Runtime
-from . import pipeline
+from . import customers, notes, pipeline
 
-FEATURES = (pipeline,)
+FEATURES = (pipeline, customers, notes)
 
 
 def register(app, runtime: Runtime) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..runtime import Runtime
-from . import pipeline
+from . import customers, notes, pipeline
 
-FEATURES = (pipeline,)
+FEATURES = (pipeline, customers, notes)
 
 
 def register(app, runtime: Runtime) -> None:

@@ -20,6 +20,7 @@ from models import (
     move_deal,
     update_deal,
 )
+from models.deal_parties import set_deal_parties
 from models.errors import N_
 from models.stages import add_stage, edit_stage, get_stage, remove_stage
 from models.workspace import update_settings
@@ -31,12 +32,15 @@ from .. import forms
 from ..commands.pipeline import stages_view
 from ..deals import card_blocks
 from ..runtime import Runtime
+from .customers import deal_parties
 
 logger = logging.getLogger(__name__)
 
 DEAL_FIELDS = {
     "name": ids.DEAL_NAME,
     "customer": ids.DEAL_CUSTOMER,
+    "company": ids.DEAL_COMPANY,
+    "contacts": ids.DEAL_CONTACTS,
     "value": ids.DEAL_VALUE,
     "currency": ids.DEAL_CURRENCY,
     "stage": ids.DEAL_STAGE,
@@ -83,6 +87,8 @@ def register(app, runtime: Runtime) -> None:
                         person.user_id,
                         request_key=f"view:{view['id']}",
                     )
+                if (parties := deal_parties(view)) is not None:
+                    set_deal_parties(session, deal, parties, person.user_id)
                 blocks = card_blocks(session, deal, loc)
                 text = deal_title(deal)
         except InvalidInput as error:

@@ -27,7 +27,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_terms', schema=None) as batch_op:
         batch_op.create_index('ix_search_terms_lookup', ['team_id', 'kind', 'term', 'record_id'], unique=False)
-        batch_op.create_index('ix_search_terms_record', ['kind', 'record_id'], unique=False)
+        batch_op.create_index('ix_search_terms_record', ['kind', 'record_id', 'term'], unique=False)
 
     op.create_table('companies',
     sa.Column('id', sa.Integer(), nullable=False),

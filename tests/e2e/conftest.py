@@ -28,6 +28,15 @@ BOT_TOKEN = "xoxb-test-token"
 SALES = "C_SALES"
 
 _teams = itertools.count(1)
+# Not inherited: the bot starts in HTTP mode unless a test asks for Socket Mode,
+# and talks to the fake directly (slack_sdk would send even loopback via a proxy).
+NOT_INHERITED = (
+    "SLACK_APP_TOKEN",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "https_proxy",
+)
 
 
 def free_port() -> int:
@@ -49,14 +58,23 @@ def cast(fake: FakeSlack) -> None:
 
 
 class BotProcess:
-    """``python -m bot`` with its environment, output kept in a log file."""
+    """``python -m bot`` with its environment, output kept in a log file.
 
-    def __init__(self, fake: FakeSlack, database_url: str, log_path: Path, **env):
+    ``env`` overrides the defaults below; a value of None unsets the variable.
+    With ``SLACK_APP_TOKEN`` the bot runs in Socket Mode and is ready once it
+    has connected to the fake.
+    """
+
+    def __init__(
+        self, fake: FakeSlack, database_url: str, log_path: Path, **env: str | None
+    ):
+        self.fake = fake
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
-        self.env = {
-            **os.environ,
+        inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+        merged = {
+            **inherited,
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake.base_url,
@@ -67,11 +85,18 @@ class BotProcess:
             "LOG_LEVEL": "INFO",
             **env,
         }
-        self.env.pop("SLACK_APP_TOKEN", None)
+        self.env = {k: v for k, v in merged.items() if v is not None}
         self.process: subprocess.Popen | None = None
 
+    @property
+    def socket_mode(self) -> bool:
+        return "SLACK_APP_TOKEN" in self.env
+
     def start(self) -> BotProcess:
-        return self.launch().wait_until_healthy()
+        self.launch()
+        if self.socket_mode:
+            return self.wait_until_connected()
+        return self.wait_until_healthy()
 
     def launch(self) -> BotProcess:
         log = self.log_path.open("ab")
@@ -95,6 +120,16 @@ class BotProcess:
             except requests.ConnectionError:
                 time.sleep(0.1)
         raise RuntimeError(f"bot did not become healthy:\n{self.log()}")
+
+    def wait_until_connected(self) -> BotProcess:
+        """Socket Mode serves no HTTP: ready once the fake greeted the bot."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"bot exited at start:\n{self.log()}")
+            if self.fake.socket_connected(timeout=0.1):
+                return self
+        raise RuntimeError(f"bot did not connect in Socket Mode:\n{self.log()}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -145,12 +180,17 @@ def slack(bot, fake, team):
     sender = SlackSender(f"{bot.url}/slack/events", SIGNING_SECRET, fake, team_id=team)
     sender.allowed_errors = []
     yield sender
+    assert_no_trouble(bot, fake, log_start, sender.allowed_errors)
+
+
+def assert_no_trouble(bot, fake, log_start: int, allowed_errors: list[str]) -> None:
+    """Nothing Slack would refuse, and no error the test did not expect."""
     assert fake.problems == [], "Slack would have refused what the bot sent"
     errors = [
         line
         for line in bot.log()[log_start:].splitlines()
         if (" ERROR " in line or "Traceback" in line)
-        and not any(allowed in line for allowed in sender.allowed_errors)
+        and not any(allowed in line for allowed in allowed_errors)
     ]
     assert errors == [], "the bot logged errors:\n" + "\n".join(errors)
 

@@ -5,6 +5,9 @@
   records every call.
 - `SlackSender` sends the bot signed slash commands, interactions and events,
   with trigger_ids and response_urls issued by the fake.
+- Socket Mode: `apps.connections.open` (app-level token) gives a ws:// URL the
+  fake serves; `SocketSender` sends the same payloads as envelopes over it and
+  returns the bot's `Ack`s.
 - `blockkit.validate_message` / `validate_view` are the Block Kit rules alone.
 - `plain`, `date`, `select`, ... build the element states of `view.state.values`.
 """
@@ -15,6 +18,7 @@ from ._errors import SlackError
 from ._fake import DEFAULT_SCOPES, FakeSlack
 from ._hooks import HookPost
 from ._sender import SlackSender
+from ._socket_sender import Ack, SocketSender
 from ._transport import Sent, signature
 from ._values import (
     channel,
@@ -38,6 +42,7 @@ from .blockkit import validate_message, validate_view, view_size
 
 __all__ = [
     "DEFAULT_SCOPES",
+    "Ack",
     "Call",
     "FakeSlack",
     "HookPost",
@@ -45,6 +50,7 @@ __all__ = [
     "Sent",
     "SlackError",
     "SlackSender",
+    "SocketSender",
     "channel",
     "checkboxes",
     "conversation",

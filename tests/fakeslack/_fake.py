@@ -10,11 +10,17 @@ same token, and assert on what it did::
         call = fake.wait_for("chat.postMessage")[0]
 
 Each request is answered in this order: a failure queued by `fail_next`, then
-`unknown_method`, the token (`not_authed` / `invalid_auth`), the method's scope
+`unknown_method`, the token (`not_authed` / `invalid_auth`, or
+`not_allowed_token_type` for an app-level token), the method's scope
 (`missing_scope`), and finally the method itself (`_methods.py`). All state sits
 behind one condition variable, so requests are handled one at a time and
 `wait_for` wakes as soon as a call is recorded. The workspace's data and its
 accessors are in `_fake_workspace.py`.
+
+Socket Mode: `apps.connections.open`, with the app-level token `app_token`,
+gives a ws:// URL on 127.0.0.1 (`_socket_mode.py`); once the app connected
+(`socket_connected`), `socket_send` delivers envelopes and `socket_wait_ack`
+returns the app's acks. `SocketSender` builds the payloads.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from ._fake_workspace import HOST, FakeWorkspace
 from ._hooks import HookPost
 from ._http import FakeSlackServer, bearer_token, decode_args
 from ._methods import METHODS
+from ._socket_mode import SocketModeServer, check_app_token
 from ._views import TRIGGER_LIFETIME
 
 SHUTDOWN_POLL_SECONDS = 0.01  # how soon stop() returns; the default is 0.5 s
@@ -40,6 +47,7 @@ DEFAULT_SCOPES = (
     "files:read",
     "channels:read",
 )
+CONNECTIONS_OPEN = "apps.connections.open"
 
 
 class FakeSlack(FakeWorkspace):
@@ -57,9 +65,12 @@ class FakeSlack(FakeWorkspace):
         clock: Callable[[], float] = time.time,
         home_tab_enabled: bool = True,
         trigger_lifetime: float = TRIGGER_LIFETIME,
+        app_token: str = "xapp-test-token",
     ) -> None:
         super().__init__(team_id, bot_user_id, bot_id, app_id, clock, trigger_lifetime)
         self.bot_token = bot_token
+        self.app_token = app_token
+        self._socket = SocketModeServer(HOST, app_id, self.note_problems)
         self.state.scopes = list(scopes)
         self.state.home_tab_enabled = home_tab_enabled
         self._calls: list[Call] = []
@@ -80,9 +91,11 @@ class FakeSlack(FakeWorkspace):
             daemon=True,
         )
         thread.start()
+        self._socket.start()
         return self
 
     def stop(self) -> None:
+        self._socket.stop()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -172,6 +185,63 @@ class FakeSlack(FakeWorkspace):
             self._hooks.posts.clear()
             self._failures.clear()
 
+    # --- Socket Mode ---------------------------------------------------------------
+
+    def socket_connected(self, timeout: float = 5.0) -> bool:
+        """Whether the app is connected in Socket Mode, waiting up to `timeout`.
+
+        True once a client completed the handshake and was sent its hello; False,
+        rather than an error, on timeout, so a caller can poll.
+        """
+        return self._socket.connected(timeout)
+
+    def socket_send(
+        self,
+        type: str,  # named as the envelope's field
+        payload: dict,
+        accepts_response_payload: bool = False,
+        *,
+        retry_attempt: int | None = None,
+        retry_reason: str | None = None,
+    ) -> str:
+        """Send one envelope to the newest connection; returns its envelope_id.
+
+        `type` is `slash_commands`, `interactive` or `events_api`. Events carry
+        retry_attempt and retry_reason (0 and "" on a first delivery), as
+        Slack's do; `SocketSender` builds the payloads and waits for the acks.
+        """
+        return self._socket.send(
+            type,
+            payload,
+            accepts_response_payload,
+            retry_attempt=retry_attempt,
+            retry_reason=retry_reason,
+        )
+
+    def socket_wait_ack(self, envelope_id: str, timeout: float = 5.0) -> dict:
+        """The ack `{"envelope_id", "payload"?}` the app sent for an envelope.
+
+        Raises AssertionError if none arrived within `timeout`.
+        """
+        return self._socket.wait_ack(envelope_id, timeout)
+
+    def socket_disconnect(self, reason: str = "refresh_requested") -> None:
+        """Tell the app to reconnect, as Slack does before it drops a link."""
+        self._socket.disconnect(reason)
+
+    def socket_close(self) -> None:
+        """Close every Socket Mode connection from Slack's side (1001).
+
+        A client with auto-reconnect opens a new one; a test client closing
+        itself afterwards does not wait for its blocked read to time out.
+        """
+        self._socket.close_all()
+
+    @property
+    def socket_connections_opened(self) -> int:
+        """How many Socket Mode connections the app has opened so far."""
+        return self._socket.connections_opened
+
     # --- failure injection ---------------------------------------------------------
 
     def fail_next(
@@ -239,12 +309,17 @@ class FakeSlack(FakeWorkspace):
             if failure.times <= 0:
                 queued.pop(0)
             return failure.answer()
+        if method == CONNECTIONS_OPEN:
+            check_app_token(bearer_token(headers), self.app_token)
+            return 200, {"ok": True, "url": self._socket.issue_url()}, {}
         spec = METHODS.get(method)
         if spec is None:
             raise SlackError("unknown_method")
         token = bearer_token(headers)
         if token is None:
             raise SlackError("not_authed")
+        if token.startswith("xapp-"):
+            raise SlackError("not_allowed_token_type")
         if token != self.bot_token:
             raise SlackError("invalid_auth")
         if spec.scope and spec.scope not in self.state.scopes:

@@ -41,6 +41,7 @@ class Sent:
     payload: dict[str, Any]
     trigger_id: str | None = None
     response_url: str | None = None
+    envelope_id: str | None = None  # Socket Mode only
 
 
 class Transport:

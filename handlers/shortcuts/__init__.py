@@ -1,0 +1,14 @@
+"""Message and global shortcuts, one module per feature, each with
+``register(app, runtime)``."""
+
+from __future__ import annotations
+
+from ..runtime import Runtime
+from . import notes
+
+FEATURES = (notes,)
+
+
+def register(app, runtime: Runtime) -> None:
+    for feature in FEATURES:
+        feature.register(app, runtime)

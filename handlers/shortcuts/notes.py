@@ -1,0 +1,62 @@
+"""The message shortcuts "Log to deal" and "Attach to deal".
+
+Both open a modal at once (the trigger_id lives three seconds) with a deal
+picker, since a message does not say which deal it is about.
+"""
+
+from __future__ import annotations
+
+from models.documents import guess_kind
+from ui import documents, ids, notes
+from ui.text import unescape
+
+from ..runtime import Runtime
+
+MAX_FILES = 10
+
+
+def register(app, runtime: Runtime) -> None:
+    @app.shortcut(ids.SHORTCUT_LOG_TO_DEAL)
+    def log_to_deal(ack, shortcut, client):
+        ack()
+        person = runtime.reader(shortcut, client)
+        message = shortcut.get("message") or {}
+        author = message.get("user") or ""
+        metadata = {
+            "channel": (shortcut.get("channel") or {}).get("id"),
+            "message_ts": shortcut.get("message_ts") or message.get("ts"),
+        }
+        view = notes.note_modal(
+            person.localizer(),
+            prefill=unescape(message.get("text")),
+            people=(author,) if author.startswith(("U", "W")) else (),
+            metadata=metadata,
+        )
+        client.views_open(trigger_id=shortcut["trigger_id"], view=view)
+
+    @app.shortcut(ids.SHORTCUT_ATTACH_TO_DEAL)
+    def attach_to_deal(ack, shortcut, client, respond):
+        ack()
+        person = runtime.reader(shortcut, client)
+        loc = person.localizer()
+        files = [
+            {"id": f["id"], "name": f.get("name") or f.get("title") or f["id"]}
+            for f in (shortcut.get("message") or {}).get("files") or []
+            if f.get("id")
+        ][:MAX_FILES]
+        if not files:
+            respond(
+                text=loc._("That message has no files to attach."),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+            return
+        metadata = {
+            "files": [f["id"] for f in files],
+            "source": "shortcut",
+            "channel": (shortcut.get("channel") or {}).get("id"),
+        }
+        view = documents.attach_modal(
+            loc, files=files, kind=guess_kind(files[0]["name"]), metadata=metadata
+        )
+        client.views_open(trigger_id=shortcut["trigger_id"], view=view)
