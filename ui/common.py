@@ -43,3 +43,27 @@ def totals_line(loc: Localizer, rows) -> str:
     for amount, currency in rows:
         totals[currency] += amount
     return " · ".join(loc.money(total, code) for code, total in sorted(totals.items()))
+
+
+def stage_change_line(change, loc: Localizer) -> str:
+    """One stage change as the card and the history show it: from, to, who, when."""
+    when = loc.datetime(change.at)
+    to = escape(stage_label(change.to_stage, loc))
+    if change.from_stage is None:
+        line = loc._(
+            "Created in %(stage)s by %(user)s, %(when)s",
+            stage=to,
+            user=user(change.actor_id),
+            when=when,
+        )
+    else:
+        line = loc._(
+            "%(from)s → %(to)s by %(user)s, %(when)s",
+            **{"from": escape(stage_label(change.from_stage, loc))},
+            to=to,
+            user=user(change.actor_id),
+            when=when,
+        )
+    if change.reason:
+        line += " · " + escaped_cut(change.reason, 300)
+    return line

@@ -15,7 +15,7 @@ from .blocks import (
     section,
     static_select,
 )
-from .common import deal_title, labeled, money, stage_label, user
+from .common import deal_title, labeled, money, stage_change_line, stage_label, user
 from .i18n import Localizer
 from .text import escape, escaped_cut
 
@@ -41,7 +41,9 @@ def deal_card(
             )
         )
     if history:
-        blocks.append(context(*[_change_line(change, loc) for change in history[:5]]))
+        blocks.append(
+            context(*[stage_change_line(change, loc) for change in history[:5]])
+        )
     blocks.extend(record)
     blocks.append(card_actions(deal, loc, stages=stages, next_stage=next_stage))
     return blocks
@@ -64,29 +66,6 @@ def _fields(deal, loc: Localizer) -> list[str]:
             labeled(loc._("Lost because"), escaped_cut(deal.lost_reason, 1500))
         )
     return fields
-
-
-def _change_line(change, loc: Localizer) -> str:
-    when = loc.datetime(change.at)
-    to = escape(stage_label(change.to_stage, loc))
-    if change.from_stage is None:
-        line = loc._(
-            "Created in %(stage)s by %(user)s, %(when)s",
-            stage=to,
-            user=user(change.actor_id),
-            when=when,
-        )
-    else:
-        line = loc._(
-            "%(from)s → %(to)s by %(user)s, %(when)s",
-            **{"from": escape(stage_label(change.from_stage, loc))},
-            to=to,
-            user=user(change.actor_id),
-            when=when,
-        )
-    if change.reason:
-        line += " · " + escaped_cut(change.reason, 300)
-    return line
 
 
 def card_actions(deal, loc: Localizer, *, stages, next_stage) -> dict:

@@ -11,11 +11,10 @@ from models.history import DOCUMENT, NOTE, STAGE
 
 from . import ids
 from .blocks import actions, button, context, header, section
-from .common import stage_label, user
+from .common import stage_change_line
 from .documents import document_line
 from .i18n import Localizer
 from .notes import HISTORY_EXCERPT, note_excerpt
-from .text import escape, escaped_cut
 
 PAGE_SIZE = 10
 
@@ -48,31 +47,8 @@ def entry_block(entry, loc: Localizer) -> dict:
     if entry.kind == DOCUMENT:
         return section(document_line(entry.item, loc))
     if entry.kind == STAGE:
-        return section(stage_line(entry.item, loc))
+        return section(stage_change_line(entry.item, loc))
     raise ValueError(f"unknown history entry {entry.kind!r}")
-
-
-def stage_line(change, loc: Localizer) -> str:
-    when = loc.datetime(change.at)
-    to = escape(stage_label(change.to_stage, loc))
-    if change.from_stage is None:
-        line = loc._(
-            "Created in %(stage)s by %(user)s, %(when)s",
-            stage=to,
-            user=user(change.actor_id),
-            when=when,
-        )
-    else:
-        line = loc._(
-            "%(from)s → %(to)s by %(user)s, %(when)s",
-            **{"from": escape(stage_label(change.from_stage, loc))},
-            to=to,
-            user=user(change.actor_id),
-            when=when,
-        )
-    if change.reason:
-        line += " · " + escaped_cut(change.reason, 300)
-    return line
 
 
 def _paging(deal, page, loc: Localizer) -> list[dict]:
