@@ -74,9 +74,12 @@ class People:
         with transaction(self._sessions) as session:
             language = get_workspace(session, team_id).language
             profile = session.get(UserProfile, (team_id, user_id))
-            if profile is not None:
-                return _person(profile, language)
-        return Person(user_id, user_id, None, None, False, language)
+            if profile is None:
+                return Person(user_id, user_id, None, None, False, language)
+            person = _person(profile, language)
+        with self._lock:
+            self._memory[(team_id, user_id)] = (time.monotonic(), person)
+        return person
 
     def forget(self, team_id: str) -> None:
         """Drop cached people of a workspace, e.g. after its language changed."""
