@@ -82,20 +82,3 @@ def slack_file(file: dict) -> SlackFile:
         size=int(file.get("size") or 0),
         permalink=file.get("permalink") or "",
     )
-
-
-def tell_in(client, channel, user_id: str, text: str, blocks=None) -> None:
-    """Tell the user where they started (a channel, ephemerally), or else in a DM,
-    e.g. when the bot is not in that channel."""
-    if channel and channel.startswith(("C", "G")):
-        try:
-            client.chat_postEphemeral(
-                channel=channel, user=user_id, text=text, blocks=blocks
-            )
-            return
-        except SlackApiError as error:
-            logger.info("Ephemeral to %s failed: %s", channel, error.response["error"])
-    try:
-        client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
-    except SlackApiError as error:
-        logger.warning("Could not tell %s: %s", user_id, error.response.get("error"))

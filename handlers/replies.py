@@ -32,3 +32,25 @@ def open_or_push(client, body: dict, view: dict) -> None:
         client.views_push(trigger_id=body["trigger_id"], view=view)
     else:
         client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def tell_where_started(client, channel, user_id: str, text: str, blocks=None) -> None:
+    """Show a result where the user started: ephemerally in that channel, or else
+    in a DM, e.g. when the bot is not a member of the channel."""
+    if channel and channel.startswith(("C", "G")):
+        try:
+            client.chat_postEphemeral(
+                channel=channel, user=user_id, text=text, blocks=blocks
+            )
+            return
+        except SlackApiError as error:
+            logger.info(
+                "Ephemeral reply in %s refused (%s); sending a DM",
+                channel,
+                error.response.get("error"),
+            )
+    try:
+        dm = client.conversations_open(users=user_id)["channel"]["id"]
+        client.chat_postMessage(channel=dm, text=text, blocks=blocks)
+    except SlackApiError as error:
+        logger.warning("Could not tell %s: %s", user_id, error.response.get("error"))

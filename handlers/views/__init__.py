@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..runtime import Runtime
-from . import customers, notes, pipeline
+from . import customers, notes, pipeline, settings
 
-FEATURES = (pipeline, customers, notes)
+FEATURES = (pipeline, settings, customers, notes)
 
 
 def register(app, runtime: Runtime) -> None:

@@ -36,7 +36,8 @@ from ui.documents import attached_text
 
 from .. import forms
 from ..deals import card_blocks
-from ..record import note_view, read_files, tell_in
+from ..record import note_view, read_files
+from ..replies import tell_where_started
 from ..runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -157,13 +158,13 @@ def _attach(runtime, client, body, view, person, meta, files) -> None:
     found = read_files(client, files)
     if not found:
         text = person.localizer()._("Slack did not let me read those files.")
-        tell_in(client, meta.get("channel"), person.user_id, text)
+        tell_where_started(client, meta.get("channel"), person.user_id, text)
         return
     try:
         text, blocks = _keep_files(runtime, team_id, view, person, deal_id, found)
     except AlreadyDone:
         return
-    tell_in(client, meta.get("channel"), person.user_id, text, blocks)
+    tell_where_started(client, meta.get("channel"), person.user_id, text, blocks)
 
 
 def _keep_files(runtime, team_id, view, person, deal_id, found) -> tuple:
@@ -222,7 +223,9 @@ def _after_note(runtime, client, person, meta, saved) -> None:
         except SlackApiError as error:
             logger.info("Note view already closed: %s", error.response.get("error"))
         return
-    tell_in(client, meta.get("channel"), person.user_id, saved["text"], saved["blocks"])
+    tell_where_started(
+        client, meta.get("channel"), person.user_id, saved["text"], saved["blocks"]
+    )
 
 
 def _keep_permalink(runtime, client, note_id: int, meta: dict) -> None:
