@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 import handlers
 import migrations
 from models import make_engine, make_session_factory
+from models.db import make_read_session_factory
 from scheduler import Jobs
 
 from .people import People
@@ -81,6 +82,7 @@ def create_dealbot(settings: Settings) -> Dealbot:
         people=people,
         wake_outbox=jobs.wake_outbox,
         default_channel=settings.channel_id,
+        read_sessions=make_read_session_factory(engine),
     )
     handlers.register_all(app, runtime)
     jobs.start()

@@ -17,9 +17,14 @@ class Runtime:
     people: object  # bot.people.People: .get(team_id, user_id) -> Person
     wake_outbox: Callable[[], None]
     default_channel: str | None = None
+    read_sessions: sessionmaker[Session] | None = None
 
     def transaction(self) -> AbstractContextManager[Session]:
         return transaction(self.sessions)
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A transaction for work that only reads, e.g. a typeahead's lookup."""
+        return transaction(self.read_sessions or self.sessions)
 
     def reader(self, body: dict, client=None):
         """The person acting in ``body`` (a command, action, view or event payload)."""

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+READ_ONLY = "dealbot_read_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -32,13 +33,25 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        # Take the write lock up front: a deferred transaction that reads and then
-        # writes can fail with "database is locked" instead of waiting its turn.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A transaction that may write takes the write lock up front: a deferred
+        # one that reads and then writes can fail with "database is locked"
+        # instead of waiting its turn. Read-only work needs no lock under WAL.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for work that only reads (typeahead): on SQLite they never wait
+    behind a writer."""
+    return sessionmaker(
+        engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+    )
 
 
 @contextmanager

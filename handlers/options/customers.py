@@ -30,7 +30,7 @@ def register(app, runtime: Runtime) -> None:
             team_id, user_id = actor(body)
             loc = _localizer(runtime, team_id, user_id)
             query = (payload.get("value") or "").strip()[:100]
-            with runtime.transaction() as session:
+            with runtime.reading() as session:
                 options = choices(session, team_id, query, loc)
             ack(options=options)
 

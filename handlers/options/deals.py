@@ -26,6 +26,6 @@ def register(app, runtime: Runtime) -> None:
         team_id, _ = actor(body)
         person = runtime.reader(body, client)
         query = (payload.get("value") or "").strip()[:100]
-        with runtime.transaction() as session:
+        with runtime.reading() as session:
             options = deal_choices(session, team_id, person, query)
         ack(options=options)
