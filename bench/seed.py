@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, insert, select, text, update
@@ -34,7 +35,7 @@ from models import (
     transaction,
 )
 from models.search import fold
-from models.stages import LOST, OPEN, WON
+from models.stages import LOST, OPEN, WON, Stage
 
 from .cast import REPS
 
@@ -45,18 +46,42 @@ SEED = 20_250_505
 OPEN_WEIGHTS = (30, 20, 14, 10)  # per open stage, in pipeline order
 WON_WEIGHT = 15
 LOST_WEIGHT = 11
+# (code, share of the deals in %, the largest usual amount in whole units)
 CURRENCIES = (("EUR", 50, 40_000), ("CZK", 35, 1_000_000), ("USD", 15, 45_000))
 
 COMPANIES = (
-    "Acme", "Bohemia Steel", "Contoso", "Danube Logistics", "Elbe Foods",
-    "Fabrikam", "Globex", "Hradec Pharma", "Initech", "Jizera Glass",
-    "Krkonoše Timber", "Lumen Energy", "Moravia Bank", "Northwind", "Orlík Water",
-    "Praha Media", "Quantum Retail", "Rivet Works", "Šumava Outdoor", "Tatra Motors",
+    "Acme",
+    "Bohemia Steel",
+    "Contoso",
+    "Danube Logistics",
+    "Elbe Foods",
+    "Fabrikam",
+    "Globex",
+    "Hradec Pharma",
+    "Initech",
+    "Jizera Glass",
+    "Krkonoše Timber",
+    "Lumen Energy",
+    "Moravia Bank",
+    "Northwind",
+    "Orlík Water",
+    "Praha Media",
+    "Quantum Retail",
+    "Rivet Works",
+    "Šumava Outdoor",
+    "Tatra Motors",
 )
 OFFERINGS = (
-    "CRM licences", "support renewal", "data migration", "onboarding workshop",
-    "annual subscription", "hardware refresh", "security audit", "pilot project",
-    "integration services", "training days",
+    "CRM licences",
+    "support renewal",
+    "data migration",
+    "onboarding workshop",
+    "annual subscription",
+    "hardware refresh",
+    "security audit",
+    "pilot project",
+    "integration services",
+    "training days",
 )
 
 
@@ -87,8 +112,8 @@ def scratch_database(folder: Path, base_url: str | None) -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(base_url).set(database=name).render_as_string(
-            hide_password=False
+        yield (
+            make_url(base_url).set(database=name).render_as_string(hide_password=False)
         )
     finally:
         with admin.connect() as connection:
@@ -104,7 +129,7 @@ def seed(url: str, team_id: str, count: int) -> Seeded:
     try:
         with transaction(make_session_factory(engine)) as session:
             get_workspace(session, team_id)
-            stages = [(s.id, s.kind) for s in pipeline(session, team_id)]
+            stages = _Stages.of(pipeline(session, team_id))
 
         rng = random.Random(SEED)
         open_deals: list[tuple[int, int]] = []
@@ -124,8 +149,47 @@ def seed(url: str, team_id: str, count: int) -> Seeded:
     return Seeded(team_id, count, time.perf_counter() - started, open_deals)
 
 
+@dataclass(frozen=True)
+class _Stages:
+    """The ids of a workspace's pipeline, as the seed picks from them."""
+
+    open_ids: tuple[int, ...]
+    won_id: int
+    lost_id: int
+
+    @classmethod
+    def of(cls, stages: list[Stage]) -> _Stages:
+        def ids(kind: str) -> list[int]:
+            return [stage.id for stage in stages if stage.kind == kind]
+
+        return cls(tuple(ids(OPEN)), ids(WON)[0], ids(LOST)[0])
+
+    def pick(self, rng: random.Random) -> int:
+        """A stage for a new deal, weighted like a living pipeline."""
+        weights = [
+            OPEN_WEIGHTS[i] if i < len(OPEN_WEIGHTS) else 1
+            for i in range(len(self.open_ids))
+        ]
+        candidates = [*self.open_ids, self.won_id, self.lost_id]
+        return rng.choices(candidates, [*weights, WON_WEIGHT, LOST_WEIGHT])[0]
+
+    def previous(self, stage_id: int, rng: random.Random) -> int | None:
+        """Where a deal in ``stage_id`` came from: the open stage before it, the
+        last open stage before Won, any open stage before Lost."""
+        if stage_id in self.open_ids:
+            index = self.open_ids.index(stage_id)
+            return self.open_ids[index - 1] if index else None
+        if stage_id == self.won_id:
+            return self.open_ids[-1]
+        return rng.choice(self.open_ids)
+
+
 def _insert_batch(
-    connection: Connection, team_id: str, stages, numbers: range, rng: random.Random
+    connection: Connection,
+    team_id: str,
+    stages: _Stages,
+    numbers: range,
+    rng: random.Random,
 ) -> list[tuple[int, int]]:
     """Insert the deals numbered ``numbers`` and one stage change for each.
 
@@ -145,17 +209,18 @@ def _insert_batch(
     changes = [_change_row(deal, ids[deal["number"]], stages, rng) for deal in deals]
     connection.execute(insert(StageChange.__table__), changes)
 
-    kinds = dict(stages)
     return [
         (ids[deal["number"]], deal["stage_id"])
         for deal in deals
-        if kinds[deal["stage_id"]] == OPEN
+        if deal["stage_id"] in stages.open_ids
     ]
 
 
-def _deal_row(team_id, number, stages, rng: random.Random, now: datetime) -> dict:
+def _deal_row(
+    team_id: str, number: int, stages: _Stages, rng: random.Random, now: datetime
+) -> dict:
     """One deal as a row of ``deals``: a customer, an amount, an owner, a stage."""
-    stage_id, kind = _pick_stage(stages, rng)
+    stage_id = stages.pick(rng)
     currency, scale = _pick_currency(rng)
     customer = rng.choice(COMPANIES)
     name = f"{customer} {rng.choice(OFFERINGS)} {2024 + number % 3}"
@@ -166,16 +231,16 @@ def _deal_row(team_id, number, stages, rng: random.Random, now: datetime) -> dic
         "team_id": team_id,
         "number": number,
         "name": name,
-        "name_folded": fold(name),
+        "name_folded": _folded(name),
         "customer": customer,
-        "value": Decimal(rng.randint(1, 100 * scale)) / 100,
+        "value": Decimal(rng.randint(100, 100 * scale)) / 100,
         "currency": currency,
         "owner_id": owner,
-        "close_date": _close_date(kind, entered, rng),
-        "description": f"RFQ #{number}: {rng.choice(OFFERINGS)} for {customer}.",
+        "close_date": _close_date(stage_id in stages.open_ids, entered, rng),
+        "description": f"RFQ {number}: {rng.choice(OFFERINGS)} for {customer}.",
         "stage_id": stage_id,
         "stage_entered_at": entered,
-        "lost_reason": "Price" if kind == LOST else None,
+        "lost_reason": "Price" if stage_id == stages.lost_id else None,
         "created_by": owner,
         "created_at": created,
         "updated_at": entered,
@@ -184,34 +249,23 @@ def _deal_row(team_id, number, stages, rng: random.Random, now: datetime) -> dic
     }
 
 
-def _change_row(deal: dict, deal_id: int, stages, rng: random.Random) -> dict:
-    """The move that brought the deal into its current stage, by its owner."""
-    open_ids = [stage_id for stage_id, kind in stages if kind == OPEN]
-    stage_id = deal["stage_id"]
-    if stage_id in open_ids:
-        index = open_ids.index(stage_id)
-        from_id = open_ids[index - 1] if index else None
-    else:
-        from_id = open_ids[-1] if stage_id == _stage_of(stages, WON) else None
-        from_id = from_id or rng.choice(open_ids)
+def _change_row(deal: dict, deal_id: int, stages: _Stages, rng) -> dict:
+    """The move that brought the deal into its current stage, made by its owner."""
     return {
         "team_id": deal["team_id"],
         "deal_id": deal_id,
-        "from_stage_id": from_id,
-        "to_stage_id": stage_id,
+        "from_stage_id": stages.previous(deal["stage_id"], rng),
+        "to_stage_id": deal["stage_id"],
         "actor_id": deal["owner_id"],
         "reason": deal["lost_reason"],
         "at": deal["stage_entered_at"],
     }
 
 
-def _pick_stage(stages, rng: random.Random) -> tuple[int, str]:
-    open_stages = [s for s in stages if s[1] == OPEN]
-    weights = list(OPEN_WEIGHTS[: len(open_stages)])
-    weights += [1] * (len(open_stages) - len(weights))
-    candidates = open_stages + [(_stage_of(stages, WON), WON)]
-    candidates.append((_stage_of(stages, LOST), LOST))
-    return rng.choices(candidates, weights + [WON_WEIGHT, LOST_WEIGHT])[0]
+@cache
+def _folded(name: str) -> str:
+    """``fold`` of a name; the seed repeats a few hundred names many times."""
+    return fold(name)
 
 
 def _pick_currency(rng: random.Random) -> tuple[str, int]:
@@ -220,14 +274,10 @@ def _pick_currency(rng: random.Random) -> tuple[str, int]:
     return code, scale
 
 
-def _close_date(kind: str, entered: datetime, rng: random.Random) -> date | None:
+def _close_date(is_open: bool, entered: datetime, rng: random.Random) -> date | None:
     """Open deals expect to close in the coming months; closed ones did close."""
-    if kind != OPEN:
+    if not is_open:
         return entered.date()
     if rng.random() < 0.1:
         return None
     return (entered + timedelta(days=rng.randint(14, 180))).date()
-
-
-def _stage_of(stages, kind: str) -> int:
-    return next(stage_id for stage_id, each in stages if each == kind)
