@@ -25,7 +25,10 @@ from .settings import Settings
 
 logger = logging.getLogger(__name__)
 
-LISTENER_THREADS = 32
+# Listener threads only ack and hand the rest to the work pool, so few suffice;
+# the work pool bounds how many requests touch the database at once.
+LISTENER_THREADS = 16
+WORK_THREADS = 8
 SLACK_TIMEOUT_SECONDS = 10
 
 
@@ -36,9 +39,11 @@ class Dealbot:
     app: App
     engine: Engine
     jobs: Jobs
+    work_pool: ThreadPoolExecutor
 
     def close(self) -> None:
         self.jobs.stop()
+        self.work_pool.shutdown(wait=True)
         self.engine.dispose()
 
 
@@ -76,6 +81,7 @@ def create_dealbot(settings: Settings) -> Dealbot:
         timeout=SLACK_TIMEOUT_SECONDS,
     )
     people = People(sessions, client)
+    work_pool = ThreadPoolExecutor(max_workers=WORK_THREADS, thread_name_prefix="work")
     jobs = Jobs(sessions, sender_client, people, settings)
     runtime = handlers.Runtime(
         sessions=sessions,
@@ -83,8 +89,9 @@ def create_dealbot(settings: Settings) -> Dealbot:
         wake_outbox=jobs.wake_outbox,
         default_channel=settings.channel_id,
         read_sessions=make_read_session_factory(engine),
+        work_pool=work_pool,
     )
     handlers.register_all(app, runtime)
     jobs.start()
     logger.info("Dealbot is ready (database: %s)", engine.url.get_backend_name())
-    return Dealbot(app=app, engine=engine, jobs=jobs)
+    return Dealbot(app=app, engine=engine, jobs=jobs, work_pool=work_pool)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
 
 from . import actions, commands, events, home, options, shortcuts, views
 from .runtime import Runtime, actor
@@ -20,26 +21,43 @@ __all__ = ["Runtime", "register_all"]
 
 
 def register_all(app, runtime: Runtime) -> None:
+    runtime.on_error = _on_error(runtime)
     for module in (commands, views, actions, options, shortcuts, events, home):
         module.register(app, runtime)
 
     @app.error
-    def on_error(error, body, respond, client):
+    def on_error(error, body):
+        runtime.on_error(error, body or {})
+
+
+def _on_error(runtime: Runtime):
+    """The one error handler: logs the traceback and says sorry to the user.
+
+    Bolt calls it for errors in listeners; ``Runtime.after_ack`` for errors in
+    work done after the ack.
+    """
+
+    def handle(error: Exception, body: dict) -> None:
         logger.error("Unhandled error while handling a Slack request", exc_info=error)
-        _apologize(runtime, body or {}, respond, client)
+        _apologize(runtime, body)
+
+    return handle
 
 
-def _apologize(runtime: Runtime, body: dict, respond, client) -> None:
+def _apologize(runtime: Runtime, body: dict) -> None:
     """Tell the user something went wrong, if there is a way to reach them."""
     from ui.notices import oops
 
-    try:
-        team_id, user_id = actor(body)
-        loc = runtime.people.get(team_id, user_id, client).localizer()
-    except (KeyError, TypeError, SlackApiError):
+    response_url = body.get("response_url") or next(
+        (r.get("response_url") for r in body.get("response_urls") or []), None
+    )
+    if not response_url:
         return
     try:
-        if body.get("response_url") or body.get("response_urls"):
-            respond(text=oops(loc), response_type="ephemeral", replace_original=False)
-    except SlackApiError:
-        logger.warning("Could not tell the user about the error")
+        team_id, user_id = actor(body)
+        loc = runtime.people.get(team_id, user_id).localizer()
+        WebhookClient(response_url).send(
+            text=oops(loc), response_type="ephemeral", replace_original=False
+        )
+    except (KeyError, TypeError, SlackApiError, OSError):
+        logger.warning("Could not tell the user about the error", exc_info=True)

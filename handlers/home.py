@@ -10,6 +10,7 @@ from .runtime import Runtime
 
 def register(app, runtime: Runtime) -> None:
     @app.event("app_home_opened")
+    @runtime.after_ack
     def home_opened(body, event, client):
         if event.get("tab") != "home":
             return

@@ -47,8 +47,8 @@ def register(app, runtime: Runtime) -> None:
 
     @app.action(ids.USE_EXISTING)
     def use_existing_clicked(ack, body, action, client):
-        """Turn the form into the existing record's own edit form."""
         ack()
+        """Turn the form into the existing record's own edit form."""
         kind, _, record_id = action["value"].partition(":")
         view = _edit_form(runtime, body, client, kind, int(record_id))
         client.views_update(
@@ -56,8 +56,8 @@ def register(app, runtime: Runtime) -> None:
         )
 
     @app.action(ids.DEAL_CONTACT_ROLE)
-    def role_chosen(ack, body, action, client, respond):
-        ack()
+    @runtime.after_ack
+    def role_chosen(body, action, client, respond):
         deal_id, contact_id, role = action["selected_option"]["value"].split(":")
         _set_role(runtime, body, client, respond, int(deal_id), int(contact_id), role)
 

@@ -72,8 +72,8 @@ def register(app, runtime: Runtime) -> None:
 
     @app.action(ids.HISTORY_PREVIOUS)
     @app.action(ids.HISTORY_NEXT)
-    def page_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.after_ack
+    def page_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         deal_id, offset = parse_page_value(action["value"])
         try:

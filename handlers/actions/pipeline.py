@@ -84,7 +84,7 @@ MOVES = {
 
 def register(app, runtime: Runtime) -> None:
     for action_id, destination in MOVES.items():
-        app.action(action_id)(_mover(runtime, destination))
+        app.action(action_id)(runtime.after_ack(_mover(runtime, destination)))
 
     @app.action(ids.DEAL_LOST)
     def lost_clicked(ack, body, action, client, respond):
@@ -127,8 +127,8 @@ def register(app, runtime: Runtime) -> None:
 
     @app.action(ids.LIST_PREVIOUS)
     @app.action(ids.LIST_NEXT)
-    def page_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.after_ack
+    def page_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         team_id = body["team"]["id"]
         key, page = parse_page_value(action["value"])
@@ -143,8 +143,8 @@ def register(app, runtime: Runtime) -> None:
 
     @app.action(ids.HOME_MINE)
     @app.action(ids.HOME_ALL)
-    def scope_clicked(ack, body, action, client):
-        ack()
+    @runtime.after_ack
+    def scope_clicked(body, action, client):
         person = runtime.reader(body, client)
         scope = SCOPE_ALL if action["value"] == SCOPE_ALL else SCOPE_MINE
         publish_home(runtime, client, body["team"]["id"], person, scope)
@@ -185,8 +185,7 @@ def _mover(runtime, destination):
     """A listener that moves the clicked deal to ``destination(session, deal, click)``
     and shows the card again where the click came from."""
 
-    def move_clicked(ack, body, action, client, respond):
-        ack()
+    def move_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         loc = person.localizer()
         click = CardClick.of(action)

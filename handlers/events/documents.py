@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 def register(app, runtime: Runtime) -> None:
     @app.event("message")
+    @runtime.after_ack
     def message_posted(body, event, client):
         if event.get("subtype") != "file_share":
             return
@@ -36,6 +37,7 @@ def register(app, runtime: Runtime) -> None:
         _attach_posted(runtime, client, body, event.get("user"), where, file_ids)
 
     @app.event("file_shared")
+    @runtime.after_ack
     def file_shared(body, event, client):
         file_id = event.get("file_id") or (event.get("file") or {}).get("id")
         channel = event.get("channel_id")
