@@ -46,6 +46,7 @@ class People:
         self._client = client
         self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
         self._lock = threading.Lock()
+        self._loading: dict[tuple[str, str], threading.Lock] = {}
 
     def get(
         self, team_id: str, user_id: str, client: WebClient | None = None
@@ -56,9 +57,18 @@ class People:
         if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
             return cached[1]
 
-        person = self._load(team_id, user_id, client or self._client)
+        # One users.info per person at a time: a user's first clicks often
+        # arrive together, and the later ones can use what the first fetched.
         with self._lock:
-            self._memory[key] = (time.monotonic(), person)
+            loading = self._loading.setdefault(key, threading.Lock())
+        with loading:
+            with self._lock:
+                cached = self._memory.get(key)
+            if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
+                return cached[1]
+            person = self._load(team_id, user_id, client or self._client)
+            with self._lock:
+                self._memory[key] = (time.monotonic(), person)
         return person
 
     def known(self, team_id: str, user_id: str) -> Person:

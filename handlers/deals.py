@@ -85,7 +85,7 @@ def list_blocks(
 
 
 def home_view(runtime, team_id: str, person, scope: str) -> dict:
-    with runtime.transaction() as session:
+    with runtime.reading() as session:
         workspace = get_workspace(session, team_id)
         owner = person.user_id if scope == home.SCOPE_MINE else None
         columns = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import String
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .base import Base, UTCDateTime, utcnow
@@ -40,13 +41,21 @@ def store_profile(
     tz: str | None,
     is_admin: bool,
 ) -> UserProfile:
-    profile = session.get(UserProfile, (team_id, user_id))
-    if profile is None:
-        profile = UserProfile(team_id=team_id, user_id=user_id)
-        session.add(profile)
-    profile.name = name
-    profile.locale = locale
-    profile.tz = tz
-    profile.is_admin = is_admin
-    profile.fetched_at = utcnow()
-    return profile
+    """Insert or refresh a profile in one statement, so two requests storing the
+    same new user at once (two processes, say) cannot collide."""
+    values = {
+        "name": name,
+        "locale": locale,
+        "tz": tz,
+        "is_admin": is_admin,
+        "fetched_at": utcnow(),
+    }
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
+        session.get_bind().dialect.name
+    ]
+    session.execute(
+        insert(UserProfile)
+        .values(team_id=team_id, user_id=user_id, **values)
+        .on_conflict_do_update(index_elements=["team_id", "user_id"], set_=values)
+    )
+    return session.get(UserProfile, (team_id, user_id), populate_existing=True)

@@ -77,7 +77,7 @@ def register(app, runtime: Runtime) -> None:
         person = runtime.reader(body, client)
         deal_id, offset = parse_page_value(action["value"])
         try:
-            with runtime.transaction() as session:
+            with runtime.reading() as session:
                 workspace = get_workspace(session, actor(body)[0])
                 deal = get_deal(
                     session, workspace, person.user_id, deal_id, person.is_admin

@@ -112,7 +112,7 @@ def register(app, runtime: Runtime) -> None:
         person = runtime.reader(body, client)
         loc = person.localizer()
         try:
-            with runtime.transaction() as session:
+            with runtime.reading() as session:
                 deal = _visible_deal(session, body, person, int(action["value"]))
                 blocks = card_blocks(session, deal, loc)
                 view = deal_card.card_modal(deal, loc, blocks)
@@ -132,7 +132,7 @@ def register(app, runtime: Runtime) -> None:
         person = runtime.reader(body, client)
         team_id = body["team"]["id"]
         key, page = parse_page_value(action["value"])
-        with runtime.transaction() as session:
+        with runtime.reading() as session:
             deal_filter, title = parse_list_filter(
                 session, team_id, key, person.user_id, person.localizer()
             )

@@ -32,7 +32,7 @@ def _contacts(runtime, command, rest, person, client, respond):
 
 def register_blocks(runtime, team_id: str, query: str, loc) -> list[dict]:
     """The list of matching companies and contacts, or the latest ones."""
-    with runtime.transaction() as session:
+    with runtime.reading() as session:
         if query:
             companies = search_companies(session, team_id, query, LIST_LIMIT)
             contacts = search_contacts(session, team_id, query, LIST_LIMIT)

@@ -34,7 +34,7 @@ def _attach(runtime, command, rest, person, client, respond):
 
 def _history(runtime, command, rest, person, client, respond):
     loc = person.localizer()
-    with runtime.transaction() as session:
+    with runtime.reading() as session:
         workspace = get_workspace(session, command["team_id"])
         deal = resolve_ref(session, workspace, person.user_id, rest, person.is_admin)
         blocks = history_blocks(session, deal, person)

@@ -60,7 +60,7 @@ def _new(runtime, command, rest, person, client, respond):
 
 def _show(runtime, command, rest, person, client, respond):
     loc = person.localizer()
-    with runtime.transaction() as session:
+    with runtime.reading() as session:
         workspace = get_workspace(session, command["team_id"])
         deal = resolve_ref(session, workspace, person.user_id, rest, person.is_admin)
         blocks = card_blocks(session, deal, loc)
@@ -70,7 +70,7 @@ def _show(runtime, command, rest, person, client, respond):
 
 def _list(runtime, command, rest, person, client, respond):
     loc = person.localizer()
-    with runtime.transaction() as session:
+    with runtime.reading() as session:
         deal_filter, title = parse_list_filter(
             session, command["team_id"], rest, person.user_id, loc
         )

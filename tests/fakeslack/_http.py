@@ -67,6 +67,9 @@ class FakeSlackServer(ThreadingHTTPServer):
     """A threading server that knows the fake it serves."""
 
     daemon_threads = True
+    # Slack takes every connection at once; the default backlog of 5 would make
+    # a busy bot's calls wait for the fake, not for the bot.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], fake: FakeSlack) -> None:
         super().__init__(address, RequestHandler)
