@@ -213,9 +213,14 @@ def move_deal(
     reason: str | None = None,
     request_key: str | None = None,
 ) -> StageChange:
-    """Put ``deal`` in ``stage``, keep the change as history, owe the channel a post."""
+    """Put ``deal`` in ``stage``, keep the change as history, owe the channel a post.
+
+    The caller chose ``stage`` knowing the deal's stage as loaded; if someone moved
+    the deal since, the move is refused rather than applied on top of theirs.
+    """
     if stage.team_id != deal.team_id or stage.archived:
         raise NotFound(N_("That stage no longer exists."))
+    _hold_still(session, deal)
     if stage.id == deal.stage_id:
         raise Conflict(
             N_("%(deal)s is already in %(stage)s."), deal=deal.ref, stage=stage.name
@@ -238,6 +243,21 @@ def move_deal(
     session.flush()
     outbox.owe_deal_update(session, deal, "moved", actor_id, change_id=change.id)
     return change
+
+
+def _hold_still(session: Session, deal: Deal) -> None:
+    """Lock the deal's row until commit and check nobody moved it meanwhile.
+
+    On PostgreSQL two transactions may have loaded the deal in the same stage; the
+    row lock makes the second wait, and then it sees the first one's move. SQLite
+    runs one writing transaction at a time, so there the check always passes.
+    """
+    current = session.scalar(
+        select(Deal.stage_id).where(Deal.id == deal.id).with_for_update()
+    )
+    if current != deal.stage_id:
+        session.refresh(deal)
+        raise Conflict(N_("Someone already moved this deal; here is where it is now."))
 
 
 def reopen_stage(session: Session, deal: Deal) -> Stage:
@@ -284,7 +304,7 @@ def get_deal(session: Session, workspace, user_id: str, deal_id: int, is_admin=F
     return deal
 
 
-_NUMBER_REF = re.compile(r"#?(\d+)")
+_NUMBER_REF = re.compile(r"#?(\d{1,9})")
 
 
 def resolve_ref(session: Session, workspace, user_id: str, ref: str, is_admin=False):

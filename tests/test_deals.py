@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 import pytest
@@ -240,3 +241,42 @@ def test_another_workspaces_deal_is_not_found(session, team_id):
 
     with pytest.raises(NotFound):
         get_deal(session, other, ALICE, deal.id)
+
+
+def test_simultaneous_moves_of_one_deal_apply_once(sessions, team_id):
+    with transaction(sessions) as session:
+        deal_id = make_deal(session, team_id).id
+    loaded = threading.Barrier(2, timeout=5)
+    results = []
+
+    def move():
+        with transaction(sessions) as session:
+            deal = get_deal(session, get_workspace(session, team_id), ALICE, deal_id)
+            if session.get_bind().dialect.name == "postgresql":
+                loaded.wait()  # both saw the deal in Lead before either moved it
+            try:
+                move_deal(session, deal, pipeline(session, team_id)[1], ALICE)
+                results.append("moved")
+            except Conflict:
+                results.append("refused")
+
+    threads = [threading.Thread(target=move) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == ["moved", "refused"]
+    with sessions() as session:
+        changes = session.scalars(
+            select(StageChange).where(StageChange.deal_id == deal_id)
+        ).all()
+    assert len(changes) == 2  # created, then one move
+
+
+def test_a_deal_number_too_large_for_the_database_is_simply_not_found(session, team_id):
+    make_deal(session, team_id)
+    workspace = get_workspace(session, team_id)
+
+    with pytest.raises(NotFound):
+        resolve_ref(session, workspace, ALICE, "#99999999999999999999")
