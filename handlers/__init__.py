@@ -12,10 +12,15 @@ import logging
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from ui.notices import oops, too_slow
+
 from . import actions, commands, events, home, options, shortcuts, views
 from .runtime import Runtime, actor
 
 logger = logging.getLogger(__name__)
+
+# Slack refuses a modal whose trigger_id is over three seconds old or used.
+TRIGGER_ERRORS = {"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"}
 
 __all__ = ["Runtime", "register_all"]
 
@@ -38,16 +43,22 @@ def _on_error(runtime: Runtime):
     """
 
     def handle(error: Exception, body: dict) -> None:
+        if _slack_error(error) in TRIGGER_ERRORS:
+            logger.warning("A modal could not open in time: %s", _slack_error(error))
+            _apologize(runtime, body, too_slow)
+            return
         logger.error("Unhandled error while handling a Slack request", exc_info=error)
-        _apologize(runtime, body)
+        _apologize(runtime, body, oops)
 
     return handle
 
 
-def _apologize(runtime: Runtime, body: dict) -> None:
-    """Tell the user something went wrong, if there is a way to reach them."""
-    from ui.notices import oops
+def _slack_error(error: Exception) -> str | None:
+    return error.response.get("error") if isinstance(error, SlackApiError) else None
 
+
+def _apologize(runtime: Runtime, body: dict, message) -> None:
+    """Tell the user something went wrong, if there is a way to reach them."""
     response_url = body.get("response_url") or next(
         (r.get("response_url") for r in body.get("response_urls") or []), None
     )
@@ -57,7 +68,7 @@ def _apologize(runtime: Runtime, body: dict) -> None:
         team_id, user_id = actor(body)
         loc = runtime.people.get(team_id, user_id).localizer()
         WebhookClient(response_url).send(
-            text=oops(loc), response_type="ephemeral", replace_original=False
+            text=message(loc), response_type="ephemeral", replace_original=False
         )
     except (KeyError, TypeError, SlackApiError, OSError):
         logger.warning("Could not tell the user about the error", exc_info=True)

@@ -46,12 +46,24 @@ class Runtime:
         ``work`` names the Bolt arguments it needs (``body``, ``client``, ...),
         all but ``ack``.
         """
+        return self._acking(work, self.run_later)
+
+    def right_after_ack(self, work: Callable) -> Callable:
+        """``work`` as a listener that acks and then runs at once, on Bolt's pool.
+
+        For work that opens a modal: its trigger_id lives three seconds, too short
+        to wait in the work pool's queue. Errors go to the same handler as
+        ``after_ack``'s, never back to Bolt, which would answer an acked request
+        with an error.
+        """
+        return self._acking(work, self.run_now)
+
+    def _acking(self, work: Callable, run: Callable) -> Callable:
         names = inspect.getfullargspec(work).args
 
         def listener(args):
             args.ack()
-            chosen = {name: getattr(args, name) for name in names}
-            self.run_later(work, chosen, args.body)
+            run(work, {name: getattr(args, name) for name in names}, args.body)
 
         listener.__name__ = work.__name__
         listener.__qualname__ = work.__qualname__
@@ -59,11 +71,12 @@ class Runtime:
 
     def run_later(self, work: Callable, kwargs: dict, body: dict) -> None:
         if self.work_pool is None:
-            self._run(work, kwargs, body)
+            self.run_now(work, kwargs, body)
         else:
-            self.work_pool.submit(self._run, work, kwargs, body)
+            self.work_pool.submit(self.run_now, work, kwargs, body)
 
-    def _run(self, work: Callable, kwargs: dict, body: dict) -> None:
+    def run_now(self, work: Callable, kwargs: dict, body: dict) -> None:
+        """Run ``work(**kwargs)``; a bug in it reaches the one error handler."""
         try:
             work(**kwargs)
         except Exception as error:  # the one place a bug in deferred work lands

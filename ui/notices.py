@@ -62,3 +62,7 @@ def oops(loc: Localizer) -> str:
         "Sorry, something went wrong on my side. It has been logged; "
         "please try again in a moment."
     )
+
+
+def too_slow(loc: Localizer) -> str:
+    return loc._("Slack gave up waiting for that form to open. Please try again.")

@@ -20,34 +20,34 @@ logger = logging.getLogger(__name__)
 
 def register(app, runtime: Runtime) -> None:
     @app.action(ids.CONTACT_NEW)
-    def new_contact_clicked(ack, body, client):
-        ack()
+    @runtime.right_after_ack
+    def new_contact_clicked(body, client):
         loc = runtime.reader(body, client).localizer()
         view = customer_modals.contact_modal(loc, metadata=_where(body))
         _open_or_push(client, body, view)
 
     @app.action(ids.COMPANY_NEW)
-    def new_company_clicked(ack, body, client):
-        ack()
+    @runtime.right_after_ack
+    def new_company_clicked(body, client):
         loc = runtime.reader(body, client).localizer()
         view = customer_modals.company_modal(loc, metadata=_where(body))
         _open_or_push(client, body, view)
 
     @app.action(ids.CONTACT_EDIT)
-    def edit_contact_clicked(ack, body, action, client):
-        ack()
+    @runtime.right_after_ack
+    def edit_contact_clicked(body, action, client):
         view = _edit_form(runtime, body, client, "contact", int(action["value"]))
         _open_or_push(client, body, view)
 
     @app.action(ids.COMPANY_EDIT)
-    def edit_company_clicked(ack, body, action, client):
-        ack()
+    @runtime.right_after_ack
+    def edit_company_clicked(body, action, client):
         view = _edit_form(runtime, body, client, "company", int(action["value"]))
         _open_or_push(client, body, view)
 
     @app.action(ids.USE_EXISTING)
-    def use_existing_clicked(ack, body, action, client):
-        ack()
+    @runtime.right_after_ack
+    def use_existing_clicked(body, action, client):
         """Turn the form into the existing record's own edit form."""
         kind, _, record_id = action["value"].partition(":")
         view = _edit_form(runtime, body, client, kind, int(record_id))

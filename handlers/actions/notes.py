@@ -26,8 +26,8 @@ def register(app, runtime: Runtime) -> None:
 
         def decorator(show):
             @app.action(action_id)
-            def handle(ack, body, action, client, respond):
-                ack()
+            @runtime.right_after_ack
+            def handle(body, action, client, respond):
                 person = runtime.reader(body, client)
                 team_id, _ = actor(body)
                 try:
@@ -89,8 +89,8 @@ def register(app, runtime: Runtime) -> None:
         _show_history(client, body, respond, deal, person, blocks, replace=True)
 
     @app.action(ids.NOTE_OPEN)
-    def note_opened(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def note_opened(body, action, client, respond):
         person = runtime.reader(body, client)
         try:
             view = _note_view(runtime, body, person, int(action["value"]))
@@ -100,8 +100,8 @@ def register(app, runtime: Runtime) -> None:
         open_or_push(client, body, view)
 
     @app.action(ids.NOTE_EDIT)
-    def edit_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def edit_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         try:
             view = _edit_form(runtime, body, person, int(action["value"]))
@@ -111,8 +111,8 @@ def register(app, runtime: Runtime) -> None:
         client.views_push(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ids.NOTE_DELETE)
-    def delete_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def delete_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         try:
             view = _delete(runtime, body, person, int(action["value"]))

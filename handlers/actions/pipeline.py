@@ -87,8 +87,8 @@ def register(app, runtime: Runtime) -> None:
         app.action(action_id)(runtime.after_ack(_mover(runtime, destination)))
 
     @app.action(ids.DEAL_LOST)
-    def lost_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def lost_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
 
         def form(session, workspace, deal):
@@ -97,8 +97,8 @@ def register(app, runtime: Runtime) -> None:
         _open_deal_form(runtime, body, action, client, respond, person, form)
 
     @app.action(ids.DEAL_EDIT)
-    def edit_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def edit_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
 
         def form(session, workspace, deal):
@@ -107,8 +107,8 @@ def register(app, runtime: Runtime) -> None:
         _open_deal_form(runtime, body, action, client, respond, person, form)
 
     @app.action(ids.DEAL_OPEN)
-    def open_clicked(ack, body, action, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def open_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         loc = person.localizer()
         try:
@@ -150,8 +150,8 @@ def register(app, runtime: Runtime) -> None:
         publish_home(runtime, client, body["team"]["id"], person, scope)
 
     @app.action(ids.HOME_NEW_DEAL)
-    def new_clicked(ack, body, client):
-        ack()
+    @runtime.right_after_ack
+    def new_clicked(body, client):
         person = runtime.reader(body, client)
         view = new_deal_modal(runtime, person, body["team"]["id"])
         client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -12,8 +12,8 @@ from ..runtime import Runtime, actor
 
 def register(app, runtime: Runtime) -> None:
     @app.action(ids.STAGE_ADD)
-    def add_clicked(ack, body, client):
-        ack()
+    @runtime.right_after_ack
+    def add_clicked(body, client):
         person = runtime.reader(body, client)
         view = stages_modal.stage_form(
             person.localizer(), root_view_id=body["view"]["id"]
@@ -21,8 +21,8 @@ def register(app, runtime: Runtime) -> None:
         client.views_push(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ids.STAGE_ACTIONS)
-    def menu_chosen(ack, body, action, client):
-        ack()
+    @runtime.right_after_ack
+    def menu_chosen(body, action, client):
         person = runtime.reader(body, client)
         verb, _, stage_id = action["selected_option"]["value"].partition(":")
         team_id, _ = actor(body)

@@ -52,6 +52,6 @@ def register(app, runtime: Runtime) -> None:
         word = (command.get("text") or "").strip().partition(" ")[0].lower()
         arguments = {"command": command, "client": client, "respond": respond}
         if word in OPEN_A_MODAL:
-            run(**arguments)
+            runtime.run_now(run, arguments, command)
         else:
             runtime.run_later(run, arguments, command)

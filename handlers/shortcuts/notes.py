@@ -17,8 +17,8 @@ MAX_FILES = 10
 
 def register(app, runtime: Runtime) -> None:
     @app.shortcut(ids.SHORTCUT_LOG_TO_DEAL)
-    def log_to_deal(ack, shortcut, client):
-        ack()
+    @runtime.right_after_ack
+    def log_to_deal(shortcut, client):
         person = runtime.reader(shortcut, client)
         message = shortcut.get("message") or {}
         author = message.get("user") or ""
@@ -35,8 +35,8 @@ def register(app, runtime: Runtime) -> None:
         client.views_open(trigger_id=shortcut["trigger_id"], view=view)
 
     @app.shortcut(ids.SHORTCUT_ATTACH_TO_DEAL)
-    def attach_to_deal(ack, shortcut, client, respond):
-        ack()
+    @runtime.right_after_ack
+    def attach_to_deal(shortcut, client, respond):
         person = runtime.reader(shortcut, client)
         loc = person.localizer()
         files = [

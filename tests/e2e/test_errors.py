@@ -37,3 +37,15 @@ def test_an_error_in_work_after_the_ack_reaches_the_same_handler(slack, fake, bo
     assert (
         bot.log().count("Unhandled error while handling a Slack request") == before + 1
     )
+
+
+def test_a_form_slack_refused_to_open_in_time_is_a_warning_and_a_hint(slack, fake, bot):
+    fake.fail_next("views.open", status=200, error="expired_trigger_id")
+
+    slack.command("new Late deal")
+
+    reply = answer(slack)
+    assert reply["text"] == (
+        "Slack gave up waiting for that form to open. Please try again."
+    )
+    assert "A modal could not open in time: expired_trigger_id" in bot.log()
