@@ -6,7 +6,7 @@ from __future__ import annotations
 from models import get_workspace, pipeline, stage_history
 from models.deal_parties import deal_company, deal_contacts
 from models.reports import DealFilter, board, deal_page, stage_totals
-from models.stages import next_stage, open_stages
+from models.stages import LOST, next_stage, open_stages
 from ui import deal_card, deal_list, deal_modal, home
 from ui.deal_list import PAGE_SIZE
 
@@ -42,7 +42,11 @@ def new_deal_modal(runtime, person, team_id: str, name: str = "", metadata="") -
 def edit_deal_modal(session, deal, person, metadata: str) -> dict:
     view = deal_modal.deal_modal(
         person.localizer(),
-        stages=pipeline(session, deal.team_id),
+        stages=[
+            stage
+            for stage in pipeline(session, deal.team_id)
+            if stage.kind != LOST or stage.id == deal.stage_id
+        ],
         default_currency=deal.currency,
         owner_id=deal.owner_id,
         deal=deal,

@@ -170,6 +170,8 @@ def create_deal(
 ) -> Deal:
     """Check ``data``, save the deal in its first stage, and owe the channel a post."""
     fields = _checked(session, workspace.team_id, data)
+    if fields["stage"] is not None and fields["stage"].is_closed:
+        raise InvalidInput({"stage": N_("A new deal starts in an open stage.")})
     claim_request(session, workspace.team_id, request_key)
 
     stage = fields.pop("stage") or open_stages(session, workspace.team_id)[0]
@@ -195,8 +197,19 @@ def create_deal(
 
 
 def update_deal(session: Session, deal: Deal, data: DealInput, actor_id: str) -> None:
+    """Change a deal's fields; a new stage is moved to, except Lost, which asks
+    for its reason through ``/deal lost`` or the Lost button."""
     fields = _checked(session, deal.team_id, data)
     stage = fields.pop("stage")
+    if stage is not None and stage.kind == LOST and stage.id != deal.stage_id:
+        raise InvalidInput(
+            {
+                "stage": N_(
+                    "Close a deal as lost with the Lost button, "
+                    "which asks for the reason."
+                )
+            }
+        )
     for key, value in fields.items():
         setattr(deal, key, value)
     if stage is not None and stage.id != deal.stage_id:

@@ -25,6 +25,7 @@ from models import (
     resolve_ref,
     stage_history,
     transaction,
+    update_deal,
     win_stage,
 )
 from models.deals import create_deal
@@ -280,3 +281,17 @@ def test_a_deal_number_too_large_for_the_database_is_simply_not_found(session, t
 
     with pytest.raises(NotFound):
         resolve_ref(session, workspace, ALICE, "#99999999999999999999")
+
+
+def test_a_new_deal_cannot_start_closed_nor_an_edit_close_it_as_lost(session, team_id):
+    workspace = get_workspace(session, team_id)
+    lost = lose_stage(session, make_deal(session, team_id))
+
+    with pytest.raises(InvalidInput) as created:
+        create_deal(session, workspace, deal_input(stage_id=lost.id), ALICE)
+    deal = make_deal(session, team_id)
+    with pytest.raises(InvalidInput) as edited:
+        update_deal(session, deal, deal_input(stage_id=lost.id), ALICE)
+
+    assert "stage" in created.value.errors and "stage" in edited.value.errors
+    assert deal.stage.name == "Lead"
