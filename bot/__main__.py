@@ -1,9 +1,14 @@
-"""``python -m bot``: check the settings, migrate, and serve."""
+"""``python -m bot``: check the settings, migrate, and serve.
+
+Every way the start can fail because of the setup (a setting, the database, a
+token, the port) ends in one line naming what to fix, and exit status 2.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 from slack_bolt.error import BoltError
@@ -19,37 +24,46 @@ def fail(line: str) -> None:
     sys.exit(EXIT_CONFIG)
 
 
-def main() -> None:
-    try:
-        settings = Settings.from_env(os.environ)
-    except ConfigError as error:
-        fail(str(error))
+def configure_logging(level: str) -> None:
     logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    # APScheduler reports every run at INFO; the outbox runs every few seconds.
+    # APScheduler reports every run at INFO, and the outbox runs every few
+    # seconds; Alembic lists its plugins at INFO on every start.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from .app import create_dealbot
-    from .server import AppTokenRefused, serve_http, serve_socket_mode
+
+def migrate(settings: Settings) -> None:
+    import migrations
 
     try:
-        dealbot = create_dealbot(settings)
-    except SQLAlchemyError as error:
+        migrations.upgrade(settings.database_url)
+    except (SQLAlchemyError, OSError) as error:
         fail(
             f"DATABASE_URL: cannot open the database ({type(error).__name__}); "
-            "check the URL and that the server is running"
+            "check the URL, that the folder exists and that the server is running"
         )
+
+
+def start(settings: Settings):
+    from .app import create_dealbot
+
+    try:
+        return create_dealbot(settings)
+    except SQLAlchemyError as error:
+        fail(f"DATABASE_URL: cannot use the database ({type(error).__name__})")
     except BoltError:
         fail(
             "SLACK_BOT_TOKEN was refused by Slack (auth.test failed): copy the bot "
             "token again from your app's OAuth & Permissions page"
         )
     except OSError as error:
-        fail(
-            f"SLACK_API_URL: cannot reach Slack's Web API ({error.__class__.__name__})"
-        )
+        fail(f"SLACK_API_URL: cannot reach Slack's Web API ({type(error).__name__})")
+
+
+def serve(settings: Settings, dealbot) -> None:
+    from .server import AppTokenRefused, serve_http, serve_socket_mode
 
     try:
         if settings.socket_mode:
@@ -62,8 +76,28 @@ def main() -> None:
             "app-level token (xapp-...) again from your app's Basic Information "
             "page; it needs the connections:write scope"
         )
+    except OSError as error:
+        fail(
+            f"PORT {settings.port} cannot be served ({error.strerror}); choose "
+            "another port or stop what uses it"
+        )
+
+
+def main() -> None:
+    try:
+        settings = Settings.from_env(os.environ)
+    except ConfigError as error:
+        fail(str(error))
+    configure_logging(settings.log_level)
+    # A stop from the process manager ends the process like Ctrl-C: cleanly.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    migrate(settings)
+    dealbot = start(settings)
+    try:
+        serve(settings, dealbot)
     except KeyboardInterrupt:
-        pass
+        logging.getLogger(__name__).info("Stopping")
     finally:
         dealbot.close()
 

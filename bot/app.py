@@ -15,7 +15,6 @@ from slack_sdk.http_retry.builtin_handlers import (
 from sqlalchemy import Engine
 
 import handlers
-import migrations
 from models import make_engine, make_session_factory
 from models.db import make_read_session_factory
 from scheduler import Jobs
@@ -62,8 +61,7 @@ def web_client(settings: Settings) -> WebClient:
 
 
 def create_dealbot(settings: Settings) -> Dealbot:
-    """Migrate the database, build the app and start its jobs."""
-    migrations.upgrade(settings.database_url)
+    """Build the app on a migrated database and start its jobs."""
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
 

@@ -127,7 +127,11 @@ def _database_url(value: str) -> str:
             "postgresql+psycopg://user@host/dbname",
         ) from error
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ConfigError("DATABASE_URL", "must point at SQLite or PostgreSQL")
+        raise ConfigError(
+            "DATABASE_URL",
+            "must point at SQLite (sqlite:///dealbot.db) or PostgreSQL "
+            "(postgresql+psycopg://user@host/dbname)",
+        )
     if url.get_backend_name() == "postgresql" and url.get_driver_name() != "psycopg":
         raise ConfigError(
             "DATABASE_URL", "for PostgreSQL must start with postgresql+psycopg://"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 
 import requests
@@ -64,4 +65,43 @@ def test_a_refused_bot_token_stops_the_start_with_one_line(fake, tmp_path):
         .strip()
         .splitlines()[-1]
         .startswith("dealbot: SLACK_BOT_TOKEN was refused by Slack")
+    )
+
+
+def test_a_port_in_use_stops_the_start_with_one_line(fake, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = BotProcess(
+            fake,
+            f"sqlite:///{tmp_path / 'x.db'}",
+            tmp_path / "log",
+            PORT=str(port),
+        )
+        process.launch()
+        process.process.wait(timeout=30)
+
+    assert process.process.returncode == 2
+    assert (
+        process.log()
+        .strip()
+        .splitlines()[-1]
+        .startswith(f"dealbot: PORT {port} cannot be served")
+    )
+
+
+def test_a_database_in_a_missing_folder_names_database_url(fake, tmp_path):
+    process = BotProcess(
+        fake, f"sqlite:///{tmp_path / 'missing' / 'x.db'}", tmp_path / "log"
+    )
+    process.launch()
+    process.process.wait(timeout=30)
+
+    assert process.process.returncode == 2
+    assert (
+        process.log()
+        .strip()
+        .splitlines()[-1]
+        .startswith("dealbot: DATABASE_URL: cannot open the database")
     )
