@@ -27,6 +27,13 @@ __all__ = ["Runtime", "register_all"]
 
 def register_all(app, runtime: Runtime) -> None:
     runtime.on_error = _on_error(runtime)
+
+    @app.middleware
+    def drop_nul_characters(body, next):
+        """Slack text never needs NUL, and PostgreSQL refuses it in text columns."""
+        _scrub(body)
+        next()
+
     for module in (commands, views, actions, options, shortcuts, events, home):
         module.register(app, runtime)
 
@@ -72,3 +79,14 @@ def _apologize(runtime: Runtime, body: dict, message) -> None:
         )
     except (KeyError, TypeError, SlackApiError, OSError):
         logger.warning("Could not tell the user about the error", exc_info=True)
+
+
+def _scrub(node) -> None:
+    """Remove NUL characters from every string in a parsed payload, in place."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in list(items):
+        if isinstance(value, str):
+            if "\x00" in value:
+                node[key] = value.replace("\x00", "")
+        elif isinstance(value, dict | list):
+            _scrub(value)

@@ -62,6 +62,10 @@ class Jobs:
 
     def _deliver(self) -> None:
         with self._lock:
+            if self._delivering:
+                # A run is under way (woken, or a slow delivery): leave it the work.
+                self._again = True
+                return
             self._delivering = True
         try:
             while True:

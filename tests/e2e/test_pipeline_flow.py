@@ -115,3 +115,12 @@ def test_a_deal_made_where_the_bot_is_not_a_member_is_confirmed_in_a_dm(slack, f
         ),
     )
     assert dm[-1].ok
+
+
+def test_nul_characters_are_dropped_from_what_users_send(slack, fake):
+    view = open_new_deal(slack, fake, "new Nul")
+
+    submit_deal(slack, view, name="nul\x00name")
+    slack.command("show nul\x00name")
+
+    assert "nulname" in texts(answer(slack)["blocks"])
