@@ -143,6 +143,7 @@ def test_an_envelope_is_acked_with_the_clients_payload(fake):
     client = SdkClient(fake, answer={"text": "Got it"})
     client.client.connect()
     try:
+        assert fake.socket_connected(timeout=5)
         envelope_id = fake.socket_send("slash_commands", {"command": "/deal"}, True)
 
         ack = fake.socket_wait_ack(envelope_id, timeout=5)
