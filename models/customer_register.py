@@ -22,7 +22,7 @@ from .customers import MAX_NAME, Company, Contact
 from .deals import Deal
 from .errors import N_, Duplicate, InvalidInput, NotFound
 from .requests import claim_request
-from .search import fold
+from .search import fold, tidy_name
 
 MAX_NOTES = 3000
 TOO_LONG = {
@@ -71,7 +71,7 @@ def _text(value: str | None, limit: int, field: str, errors: dict) -> str:
 
 
 def _name(value: str | None, errors: dict, missing: str) -> str:
-    name = " ".join((value or "").split())
+    name = tidy_name(value)
     if not name:
         errors["name"] = missing
     return _text(name, MAX_NAME, "name", errors) if name else name

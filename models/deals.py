@@ -23,7 +23,7 @@ from .base import Base, Money, UTCDateTime, utcnow
 from .errors import N_, AmbiguousRef, Conflict, InvalidInput, NotFound
 from .money import normalize_currency, parse_amount
 from .requests import claim_request
-from .search import fold, like_pattern
+from .search import fold, like_pattern, tidy_name
 from .stages import LOST, OPEN, WON, Stage, get_stage, open_stages, outcome_stage
 from .workspace import VISIBILITY_OWN, Workspace, allocate_deal_number
 
@@ -121,7 +121,7 @@ class DealInput:
 
 def _checked(session: Session, team_id: str, data: DealInput) -> dict:
     errors = {}
-    name = " ".join((data.name or "").split())
+    name = tidy_name(data.name)
     if not name:
         errors["name"] = N_("Give the deal a name.")
     elif len(name) > MAX_NAME:

@@ -119,7 +119,9 @@ def next_stage(session: Session, stage: Stage) -> Stage | None:
 
 
 def _validate(name: str, probability: int) -> str:
-    name = " ".join((name or "").split())
+    from .search import tidy_name
+
+    name = tidy_name(name)
     errors = {}
     if not name:
         errors["name"] = N_("Give the stage a name.")

@@ -295,3 +295,13 @@ def test_a_new_deal_cannot_start_closed_nor_an_edit_close_it_as_lost(session, te
 
     assert "stage" in created.value.errors and "stage" in edited.value.errors
     assert deal.stage.name == "Lead"
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u202e \u200d", "\ufeff\u00ad"])
+def test_a_name_that_shows_nothing_is_empty(session, team_id, name):
+    workspace = get_workspace(session, team_id)
+
+    with pytest.raises(InvalidInput) as raised:
+        create_deal(session, workspace, deal_input(name=name), ALICE)
+
+    assert raised.value.errors["name"] == "Give the deal a name."

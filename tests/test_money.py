@@ -44,3 +44,4 @@ def test_currency_codes():
     assert normalize_currency(" czk ") == "CZK"
     assert normalize_currency("KČ") is None
     assert normalize_currency("") is None
+    assert normalize_currency("XXX") is None
