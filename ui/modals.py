@@ -83,6 +83,10 @@ def settings_modal(workspace, loc: Localizer, *, channel_id: str | None) -> dict
                 visibility,
                 initial=_initial(visibility, workspace.visibility),
             ),
+            hint=loc._(
+                "The pipeline channel hears of every deal: when reps see only "
+                "their own, choose a channel only managers are in."
+            ),
         ),
         input_block(
             ids.SETTINGS_LOST_REASONS,
