@@ -67,6 +67,9 @@ class Interaction(Base):
     author_id: Mapped[str] = mapped_column(String(32))
     others_present: Mapped[str] = mapped_column(String(MAX_OTHERS), default="")
     source_permalink: Mapped[str | None] = mapped_column(String(500))
+    # The whole Slack message a note was logged from, when it was longer than
+    # a note field can hold (Slack's inputs stop at 3,000 characters).
+    source_text: Mapped[str] = mapped_column(Text, default="")
     source_key: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
@@ -223,6 +226,11 @@ def _by_key(session: Session, team_id: str, key: str) -> Interaction | None:
 def set_permalink(session: Session, note: Interaction, url: str | None) -> None:
     """Remember the Slack message a note was logged from, once it is known."""
     note.source_permalink = safe_permalink(url) or note.source_permalink
+
+
+def keep_source_text(session: Session, note: Interaction, text: str) -> None:
+    """Keep the whole text of the message a note was logged from."""
+    note.source_text = text or ""
 
 
 def get_interaction(

@@ -82,6 +82,7 @@ def _labelled(note, loc: Localizer) -> list[tuple[str, str]]:
         (loc._("Summary"), note.summary),
         (loc._("Outcome"), note.outcome),
         (loc._("Next steps"), note.next_steps),
+        (loc._("The whole message"), getattr(note, "source_text", "")),
     ]
     return [(label, value) for label, value in fields if value]
 

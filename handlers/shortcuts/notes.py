@@ -7,6 +7,7 @@ picker, since a message does not say which deal it is about.
 from __future__ import annotations
 
 from models.documents import guess_kind
+from models.interactions import MAX_TEXT
 from ui import documents, ids, notes
 from ui.text import unescape
 
@@ -22,13 +23,15 @@ def register(app, runtime: Runtime) -> None:
         person = runtime.reader(shortcut, client)
         message = shortcut.get("message") or {}
         author = message.get("user") or ""
+        text = unescape(message.get("text"))
         metadata = {
             "channel": (shortcut.get("channel") or {}).get("id"),
             "message_ts": shortcut.get("message_ts") or message.get("ts"),
+            "long": len(text) > MAX_TEXT,
         }
         view = notes.note_modal(
             person.localizer(),
-            prefill=unescape(message.get("text")),
+            prefill=text,
             people=(author,) if author.startswith(("U", "W")) else (),
             metadata=metadata,
         )

@@ -25,6 +25,7 @@ from models.interactions import (
     NoteInput,
     edit_interaction,
     get_interaction,
+    keep_source_text,
     log_interaction,
     set_permalink,
 )
@@ -33,6 +34,7 @@ from ui import ids, notices
 from ui.common import deal_title
 from ui.customer_modals import picked
 from ui.documents import attached_text
+from ui.text import unescape
 
 from .. import forms
 from ..deals import card_blocks
@@ -217,6 +219,8 @@ def _after_note(runtime, client, person, meta, saved) -> None:
     """Keep the source message's link, refresh the note's view, tell the user."""
     if meta.get("message_ts") and meta.get("channel"):
         _keep_permalink(runtime, client, saved["note"], meta)
+        if meta.get("long"):
+            _keep_whole_message(runtime, client, saved["note"], meta)
     if meta.get("parent"):
         try:
             client.views_update(view_id=meta["parent"], view=saved["view"])
@@ -238,6 +242,21 @@ def _keep_permalink(runtime, client, note_id: int, meta: dict) -> None:
         return
     with runtime.transaction() as session:
         set_permalink(session, session.get(Interaction, note_id), link)
+
+
+def _keep_whole_message(runtime, client, note_id: int, meta: dict) -> None:
+    """A message too long for the form is kept whole on the note all the same."""
+    try:
+        found = client.conversations_history(
+            channel=meta["channel"], latest=meta["message_ts"], inclusive=True, limit=1
+        )["messages"]
+    except SlackApiError as error:
+        logger.warning("Could not read a logged message: %s", error.response["error"])
+        return
+    if found and found[0].get("ts") == meta["message_ts"]:
+        with runtime.transaction() as session:
+            note = session.get(Interaction, note_id)
+            keep_source_text(session, note, unescape(found[0].get("text")))
 
 
 def _attach_errors(runtime, body, view, person, meta, files) -> dict:

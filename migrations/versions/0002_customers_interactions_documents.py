@@ -114,6 +114,7 @@ def upgrade() -> None:
     sa.Column('participant_user_ids', sa.JSON(), nullable=False),
     sa.Column('author_id', sa.String(length=32), nullable=False),
     sa.Column('others_present', sa.String(length=500), nullable=False),
+    sa.Column('source_text', sa.Text(), nullable=False),
     sa.Column('source_permalink', sa.String(length=500), nullable=True),
     sa.Column('source_key', sa.String(length=255), nullable=True),
     sa.Column('created_at', models.base.UTCDateTime(timezone=True), nullable=False),

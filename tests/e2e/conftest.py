@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import yaml
 
 from tests.conftest import fresh_database
 from tests.fakeslack import FakeSlack, SlackSender
@@ -143,9 +144,16 @@ class BotProcess:
         return self.log_path.read_text(errors="replace")
 
 
+def manifest_scopes() -> list[str]:
+    """The bot scopes manifest.yaml asks for: the fake grants exactly these, so
+    a call the manifest forgot to allow fails as it would in Slack."""
+    manifest = yaml.safe_load((ROOT / "manifest.yaml").read_text())
+    return manifest["oauth_config"]["scopes"]["bot"]
+
+
 @pytest.fixture(scope="session")
 def fake():
-    with FakeSlack(bot_token=BOT_TOKEN) as fake:
+    with FakeSlack(bot_token=BOT_TOKEN, scopes=manifest_scopes()) as fake:
         cast(fake)
         yield fake
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.e2e.conftest import SIGNING_SECRET, answer, texts
 from tests.e2e.helpers import create_deal
 from tests.fakeslack import (
@@ -205,3 +207,32 @@ def test_a_forged_note_or_deal_id_from_another_workspace_is_refused(slack, fake,
 
     assert "does not exist or is not visible" in refused_note["text"]
     assert "does not exist or is not visible" in refused_deal["text"]
+
+
+def test_a_message_longer_than_a_note_field_is_kept_whole(slack, fake):
+    create_deal(slack, fake, name="Laptops for Acme")
+    whole = long_text(6400)
+    message = {
+        "text": whole.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+        "user": "U_CAROL",
+    }  # as Slack escapes it
+    view = open_modal(
+        slack, fake, lambda: slack.message_shortcut("log_to_deal", message)
+    )
+    offered = slack.options("deal_picker", "acme", view=view["id"]).json()["options"]
+    summary = next(b for b in view["blocks"] if b.get("block_id") == "note_summary")
+
+    submit_note(slack, fake, view, summary=summary["element"]["initial_value"],
+                deal=offered[0]["value"])  # fmt: skip
+    fake.wait_for("conversations.history")
+    shown = ""
+    deadline = time.monotonic() + 5
+    while "The whole message" not in shown and time.monotonic() < deadline:
+        listed = as_message(fake, history(slack)["blocks"])
+        note = open_modal(slack, fake, lambda m=listed: slack.block_action(
+            "note_open", message=m))  # fmt: skip
+        shown = texts(note["blocks"])
+
+    assert "The whole message" in shown
+    tail = whole[-100:].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert tail in shown

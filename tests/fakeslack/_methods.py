@@ -133,6 +133,29 @@ def conversations_info(state: State, args: dict) -> dict:
     return {"channel": state.workspace.channel(channel_id).to_api()}
 
 
+@_method("conversations.history", scope="channels:history")
+def conversations_history(state: State, args: dict) -> dict:
+    """A channel's messages, newest first, between ``oldest`` and ``latest``.
+
+    Like Slack, a bot reads only channels it is a member of.
+    """
+    channel = state.workspace.channel(_require(args, "channel", "channel_not_found"))
+    if not channel.members_bot and not channel.is_im:
+        raise SlackError("not_in_channel")
+    latest = float(args.get("latest") or "inf")
+    oldest = float(args.get("oldest") or 0)
+    inclusive = str(args.get("inclusive", "0")).lower() in ("1", "true")
+    limit = int(args.get("limit") or 100)
+    found = [
+        message
+        for message in reversed(state.workspace.messages(channel.id))
+        if not message.get("thread_ts") or message["thread_ts"] == message["ts"]
+        if (oldest <= float(message["ts"]) <= latest)
+        and (inclusive or float(message["ts"]) not in (oldest, latest))
+    ]
+    return {"messages": found[:limit], "has_more": len(found) > limit}
+
+
 @_method("files.info", scope="files:read")
 def files_info(state: State, args: dict) -> dict:
     file = state.workspace.file(_require(args, "file", "file_not_found"))
