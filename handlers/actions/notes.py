@@ -92,34 +92,54 @@ def register(app, runtime: Runtime) -> None:
     @runtime.right_after_ack
     def note_opened(body, action, client, respond):
         person = runtime.reader(body, client)
-        try:
-            view = _note_view(runtime, body, person, int(action["value"]))
-        except DealbotError as error:
-            _refuse(body, respond, client, person, error)
-            return
-        open_or_push(client, body, view)
+        _show_view(
+            body,
+            respond,
+            client,
+            person,
+            build=lambda: _note_view(runtime, body, person, int(action["value"])),
+            show=lambda view: open_or_push(client, body, view),
+        )
 
     @app.action(ids.NOTE_EDIT)
     @runtime.right_after_ack
     def edit_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
-        try:
-            view = _edit_form(runtime, body, person, int(action["value"]))
-        except DealbotError as error:
-            _refuse(body, respond, client, person, error)
-            return
-        client.views_push(trigger_id=body["trigger_id"], view=view)
+        _show_view(
+            body,
+            respond,
+            client,
+            person,
+            build=lambda: _edit_form(runtime, body, person, int(action["value"])),
+            show=lambda view: client.views_push(
+                trigger_id=body["trigger_id"], view=view
+            ),
+        )
 
     @app.action(ids.NOTE_DELETE)
     @runtime.right_after_ack
     def delete_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
-        try:
-            view = _delete(runtime, body, person, int(action["value"]))
-        except DealbotError as error:
-            _refuse(body, respond, client, person, error)
-            return
-        client.views_update(view_id=body["view"]["id"], view=view)
+        _show_view(
+            body,
+            respond,
+            client,
+            person,
+            build=lambda: _delete(runtime, body, person, int(action["value"])),
+            show=lambda view: client.views_update(
+                view_id=body["view"]["id"], view=view
+            ),
+        )
+
+
+def _show_view(body, respond, client, person, *, build, show) -> None:
+    """Build a view about a note and show it, or say why it cannot be shown."""
+    try:
+        view = build()
+    except DealbotError as error:
+        _refuse(body, respond, client, person, error)
+        return
+    show(view)
 
 
 def _edit_form(runtime, body, person, note_id: int) -> dict:

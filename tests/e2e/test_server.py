@@ -44,6 +44,15 @@ def test_url_verification_echoes_the_challenge(slack):
     assert response.json() == {"challenge": "abc123"}
 
 
+def last_line_of_a_failed_start(process: BotProcess) -> str:
+    """Start ``process``, expect it to stop with status 2, and return its last line."""
+    process.launch()
+    process.process.wait(timeout=30)
+
+    assert process.process.returncode == 2
+    return process.log().strip().splitlines()[-1]
+
+
 def test_a_refused_bot_token_stops_the_start_with_one_line(fake, tmp_path):
     process = BotProcess(
         fake,
@@ -52,20 +61,9 @@ def test_a_refused_bot_token_stops_the_start_with_one_line(fake, tmp_path):
         SLACK_BOT_TOKEN="xoxb-wrong",
     )
 
-    try:
-        process.start()
-        raise AssertionError("the bot started with a wrong token")
-    except RuntimeError:
-        pass
-    process.process.wait(timeout=10)
+    line = last_line_of_a_failed_start(process)
 
-    assert process.process.returncode == 2
-    assert (
-        process.log()
-        .strip()
-        .splitlines()[-1]
-        .startswith("dealbot: SLACK_BOT_TOKEN was refused by Slack")
-    )
+    assert line.startswith("dealbot: SLACK_BOT_TOKEN was refused by Slack")
 
 
 def test_a_port_in_use_stops_the_start_with_one_line(fake, tmp_path):
@@ -74,34 +72,19 @@ def test_a_port_in_use_stops_the_start_with_one_line(fake, tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         process = BotProcess(
-            fake,
-            f"sqlite:///{tmp_path / 'x.db'}",
-            tmp_path / "log",
-            PORT=str(port),
+            fake, f"sqlite:///{tmp_path / 'x.db'}", tmp_path / "log", PORT=str(port)
         )
-        process.launch()
-        process.process.wait(timeout=30)
 
-    assert process.process.returncode == 2
-    assert (
-        process.log()
-        .strip()
-        .splitlines()[-1]
-        .startswith(f"dealbot: PORT {port} cannot be served")
-    )
+        line = last_line_of_a_failed_start(process)
+
+    assert line.startswith(f"dealbot: PORT {port} cannot be served")
 
 
 def test_a_database_in_a_missing_folder_names_database_url(fake, tmp_path):
     process = BotProcess(
         fake, f"sqlite:///{tmp_path / 'missing' / 'x.db'}", tmp_path / "log"
     )
-    process.launch()
-    process.process.wait(timeout=30)
 
-    assert process.process.returncode == 2
-    assert (
-        process.log()
-        .strip()
-        .splitlines()[-1]
-        .startswith("dealbot: DATABASE_URL: cannot open the database")
-    )
+    line = last_line_of_a_failed_start(process)
+
+    assert line.startswith("dealbot: DATABASE_URL: cannot open the database")
