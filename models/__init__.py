@@ -6,19 +6,17 @@ Nothing in this package imports Slack; every rule here is testable on its own.
 from . import customers, documents, interactions  # noqa: F401  (tables)
 from .base import Base, utcnow
 from .db import make_engine, make_session_factory, ping, transaction
+from .deal_refs import DealRef, get_deal, resolve_ref, visible_deals
 from .deals import (
     Deal,
     DealInput,
     StageChange,
     create_deal,
-    get_deal,
     lose_stage,
     move_deal,
     reopen_stage,
-    resolve_ref,
     stage_history,
     update_deal,
-    visible_deals,
     win_stage,
 )
 from .errors import (
@@ -43,6 +41,7 @@ __all__ = [
     "Conflict",
     "Deal",
     "DealInput",
+    "DealRef",
     "DealbotError",
     "Forbidden",
     "InvalidInput",

@@ -23,7 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .base import Base, UTCDateTime, utcnow
-from .deals import Deal, visible_deals
+from .deal_refs import visible_deals
+from .deals import Deal
 from .errors import N_, InvalidInput
 from .search import fold
 from .stages import LOST, OPEN, WON, Stage, open_stages

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
 from .customers import Contact
-from .deals import Deal, get_deal
+from .deal_refs import get_deal
+from .deals import Deal
 from .errors import N_, AlreadyDone, Forbidden, InvalidInput, NotFound
 from .note_rules import occurred_at, own_contacts, safe_permalink
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, case, func, select, type_coerce
 
 from .base import MONEY_SCALE, utcnow
-from .deals import Deal, visible_deals
+from .deal_refs import visible_deals
+from .deals import Deal
 from .stages import LOST, OPEN, WON, Stage, pipeline
 
 CLOSED_RECENTLY = timedelta(days=30)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models import get_workspace
-from models.deals import search_deals
+from models.deal_refs import search_deals
 from ui import ids
 from ui.blocks import option
 
