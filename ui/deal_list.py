@@ -86,5 +86,10 @@ def _page_value(filter_key: str, page: int) -> str:
 
 
 def parse_page_value(value: str) -> tuple[str, int]:
-    data = json.loads(value)
-    return str(data["f"]), max(0, int(data["p"]))
+    """The filter and page a paging button carries; the first page of open deals
+    for a value this bot did not write."""
+    try:
+        data = json.loads(value)
+        return str(data["f"]), max(0, int(data["p"]))
+    except (ValueError, KeyError, TypeError):
+        return "", 0

@@ -14,7 +14,7 @@ from models import (
     reopen_stage,
     win_stage,
 )
-from models.errors import N_, Conflict
+from models.errors import N_, Conflict, NotFound
 from models.stages import get_stage, next_stage
 from ui import deal_card, ids, modals, notices
 from ui.deal_list import parse_page_value
@@ -48,11 +48,17 @@ class CardClick:
 
     @classmethod
     def of(cls, action: dict) -> CardClick:
-        if action.get("type") == "static_select":
-            deal_id, _, target = action["selected_option"]["value"].partition(":")
-            return cls(int(deal_id), target=int(target))
-        deal_id, _, seen = action.get("value", "").partition(":")
-        return cls(int(deal_id), seen=int(seen) if seen.isdigit() else None)
+        """Read a click; a value this bot did not write names no deal."""
+        try:
+            if action.get("type") == "static_select":
+                deal_id, _, target = action["selected_option"]["value"].partition(":")
+                return cls(int(deal_id), target=int(target))
+            deal_id, _, seen = action.get("value", "").partition(":")
+            return cls(int(deal_id), seen=int(seen) if seen.isdigit() else None)
+        except (ValueError, KeyError, TypeError) as error:
+            raise NotFound(
+                N_("That deal does not exist or is not visible to you.")
+            ) from error
 
 
 def _next(session, deal, click):
@@ -164,8 +170,8 @@ def _visible_deal(session, body, person, deal_id):
 
 def _open_deal_form(runtime, body, action, client, respond, person, form):
     """Open a form about the clicked deal (lost reason, edit), or say why not."""
-    deal_id = CardClick.of(action).deal_id
     try:
+        deal_id = CardClick.of(action).deal_id
         with runtime.transaction() as session:
             workspace = get_workspace(session, body["team"]["id"])
             deal = get_deal(
@@ -188,9 +194,9 @@ def _mover(runtime, destination):
     def move_clicked(body, action, client, respond):
         person = runtime.reader(body, client)
         loc = person.localizer()
-        click = CardClick.of(action)
         notice = None
         try:
+            click = CardClick.of(action)
             with runtime.transaction() as session:
                 deal = _visible_deal(session, body, person, click.deal_id)
                 try:

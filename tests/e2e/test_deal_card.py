@@ -202,3 +202,21 @@ def test_a_forged_deal_id_from_another_workspace_is_refused(slack, fake, bot):
 
     assert "does not exist or is not visible" in refusal["text"]
     assert "Lead →" not in texts(show(slack)["blocks"])
+
+
+def test_a_garbled_button_value_is_refused_without_an_error(slack, fake):
+    garbled = {"type": "actions", "elements": [
+        {"type": "button", "action_id": "deal_next_stage", "value": "abc:xyz",
+         "text": {"type": "plain_text", "text": "Next"}},
+        {"type": "button", "action_id": "list_next", "value": "{not json",
+         "text": {"type": "plain_text", "text": "More"}},
+    ]}  # fmt: skip
+    fake.add_message("C_SALES", "garbled", user="UBOT", blocks=[garbled])
+
+    slack.block_action("deal_next_stage")
+    refusal = answer(slack)
+    slack.block_action("list_next")
+    first_page = answer(slack)
+
+    assert "does not exist or is not visible" in refusal["text"]
+    assert "Open deals" in texts(first_page["blocks"])
