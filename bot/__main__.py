@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import sys
 
 from slack_bolt.error import BoltError
@@ -32,6 +33,21 @@ def configure_logging(level: str) -> None:
     # seconds; Alembic lists its plugins at INFO on every start.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def check_port(settings: Settings) -> None:
+    """Find a taken port before migrating and starting jobs, not after."""
+    if settings.socket_mode:
+        return
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("0.0.0.0", settings.port))
+        except OSError as error:
+            fail(
+                f"PORT {settings.port} cannot be served ({error.strerror}); choose "
+                "another port or stop what uses it"
+            )
 
 
 def migrate(settings: Settings) -> None:
@@ -92,14 +108,16 @@ def main() -> None:
     # A stop from the process manager ends the process like Ctrl-C: cleanly.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
 
+    check_port(settings)
     migrate(settings)
     dealbot = start(settings)
     try:
-        serve(settings, dealbot)
+        serve(settings, dealbot)  # waitress returns on a stop; Socket Mode raises
     except KeyboardInterrupt:
-        logging.getLogger(__name__).info("Stopping")
+        pass
     finally:
         dealbot.close()
+    logging.getLogger("bot").info("Stopped")
 
 
 if __name__ == "__main__":

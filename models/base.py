@@ -30,6 +30,17 @@ NAMING_CONVENTION = {
 }
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+
+
+def get_row(session, model, row_id):
+    """``session.get`` for an id that came from a payload: an id no table could
+    hold (forged, garbled) finds nothing instead of raising in the driver."""
+    if not isinstance(row_id, int) or not 0 < row_id <= MAX_ID:
+        return None
+    return session.get(model, row_id)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .base import get_row
 from .customer_search import index_company, index_contact
 from .customers import MAX_NAME, Company, Contact
 from .deals import Deal
@@ -126,7 +127,7 @@ def _checked_contact(session: Session, team_id: str, data: ContactInput) -> dict
 
 
 def _company(session: Session, team_id: str, company_id: int) -> Company | None:
-    company = session.get(Company, company_id)
+    company = get_row(session, Company, company_id)
     return company if company is not None and company.team_id == team_id else None
 
 
@@ -140,7 +141,7 @@ def get_company(session: Session, team_id: str, company_id: int) -> Company:
 
 def get_contact(session: Session, team_id: str, contact_id: int) -> Contact:
     """A contact of this workspace; another workspace's id is not found."""
-    contact = session.get(Contact, contact_id)
+    contact = get_row(session, Contact, contact_id)
     if contact is None or contact.team_id != team_id:
         raise NotFound(N_("That contact is no longer in the register."))
     return contact

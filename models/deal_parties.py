@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from .base import get_row
 from .customer_register import (
     ContactInput,
     company_named,
@@ -97,7 +98,7 @@ def _company_of(session, deal: Deal, parties: DealParties, actor_id: str):
 
 
 def _contact(session: Session, team_id: str, contact_id: int) -> Contact:
-    contact = session.get(Contact, contact_id)
+    contact = get_row(session, Contact, contact_id)
     if contact is None or contact.team_id != team_id:
         raise InvalidInput(
             {"contacts": N_("A contact picked is no longer in the register.")}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from .base import MAX_ID
 from .deals import Deal
 from .errors import N_, AmbiguousRef, NotFound
 from .search import fold, like_pattern
@@ -39,6 +40,8 @@ def visible_deals(session: Session, workspace: Workspace, user_id: str, is_admin
 
 def get_deal(session: Session, workspace, user_id: str, deal_id: int, is_admin=False):
     """A deal by id, if it is in this workspace and visible to the user."""
+    if not isinstance(deal_id, int) or not 0 < deal_id <= MAX_ID:
+        raise NotFound(N_("That deal does not exist or is not visible to you."))
     deal = session.scalar(
         visible_deals(session, workspace, user_id, is_admin).where(Deal.id == deal_id)
     )

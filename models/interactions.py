@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from .base import Base, UTCDateTime, utcnow
+from .base import Base, UTCDateTime, get_row, utcnow
 from .customers import Contact
 from .deal_refs import get_deal
 from .deals import Deal
@@ -231,14 +231,14 @@ def set_permalink(session: Session, note: Interaction, url: str | None) -> None:
 
 def keep_source_text(session: Session, note: Interaction, text: str) -> None:
     """Keep the whole text of the message a note was logged from."""
-    note.source_text = text or ""
+    note.source_text = (text or "").replace("\x00", "")
 
 
 def get_interaction(
     session: Session, workspace, user_id: str, note_id: int, is_admin=False
 ) -> Interaction:
     """A note, if its deal is visible to the user; deleted ones for admins only."""
-    note = session.get(Interaction, note_id)
+    note = get_row(session, Interaction, note_id)
     if note is None or note.team_id != workspace.team_id:
         raise NotFound(N_("That note does not exist or is not visible to you."))
     get_deal(session, workspace, user_id, note.deal_id, is_admin)

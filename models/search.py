@@ -18,13 +18,22 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-_INVISIBLE = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060, 0xFEFF, 0x00AD]
-)
+# Characters that draw nothing although Unicode files them as letters or symbols.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def shows_nothing(text: str) -> bool:
+    """True when ``text`` would look empty: only spaces, format characters
+    (zero-width, direction marks), combining marks and blank-looking fillers."""
+    return all(
+        unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me")
+        or c in _BLANK_LOOKING
+        for c in text
+    )
 
 
 def tidy_name(text: str | None) -> str:
-    """A name as typed, with runs of white space folded and the invisible
-    characters (zero-width spaces, direction overrides) removed, so a name that
-    shows nothing is empty."""
-    return " ".join((text or "").translate(_INVISIBLE).split())
+    """A name as typed, its runs of white space folded; empty when it would show
+    nothing at all. Joiners inside emoji or Persian words are kept."""
+    name = " ".join((text or "").split())
+    return "" if shows_nothing(name) else name

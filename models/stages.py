@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .base import Base
+from .base import Base, get_row
 from .errors import N_, Conflict, InvalidInput, NotFound
 
 OPEN = "open"
@@ -80,7 +80,7 @@ def outcome_stage(session: Session, team_id: str, kind: str) -> Stage:
 
 
 def get_stage(session: Session, team_id: str, stage_id: int) -> Stage:
-    stage = session.get(Stage, stage_id)
+    stage = get_row(session, Stage, stage_id)
     if stage is None or stage.team_id != team_id or stage.archived:
         raise NotFound(N_("That stage no longer exists."))
     return stage

@@ -305,3 +305,19 @@ def test_a_name_that_shows_nothing_is_empty(session, team_id, name):
         create_deal(session, workspace, deal_input(name=name), ALICE)
 
     assert raised.value.errors["name"] == "Give the deal a name."
+
+
+@pytest.mark.parametrize("name", ["\u2066\u2069", "\u3164", "\u2800", "\ufe0f\u034f"])
+def test_names_of_fillers_and_marks_are_empty_too(session, team_id, name):
+    workspace = get_workspace(session, team_id)
+
+    with pytest.raises(InvalidInput):
+        create_deal(session, workspace, deal_input(name=name), ALICE)
+
+
+def test_joiners_inside_a_name_are_kept(session, team_id):
+    family = "Deal \U0001f468\u200d\U0001f469\u200d\U0001f467 m\u06cc\u200c\u062e"
+
+    deal = make_deal(session, team_id, name=family)
+
+    assert deal.name == family

@@ -78,6 +78,7 @@ def test_a_port_in_use_stops_the_start_with_one_line(fake, tmp_path):
         line = last_line_of_a_failed_start(process)
 
     assert line.startswith(f"dealbot: PORT {port} cannot be served")
+    assert process.log().strip() == line  # found before anything else started
 
 
 def test_a_database_in_a_missing_folder_names_database_url(fake, tmp_path):
@@ -88,3 +89,15 @@ def test_a_database_in_a_missing_folder_names_database_url(fake, tmp_path):
     line = last_line_of_a_failed_start(process)
 
     assert line.startswith("dealbot: DATABASE_URL: cannot open the database")
+
+
+def test_sigterm_stops_the_bot_cleanly(fake, tmp_path):
+    process = BotProcess(fake, f"sqlite:///{tmp_path / 'x.db'}", tmp_path / "log")
+    process.start()
+
+    process.process.terminate()
+    process.process.wait(timeout=20)
+
+    assert process.process.returncode == 0
+    assert "INFO bot: Stopped" in process.log()
+    assert "Traceback" not in process.log()
