@@ -29,6 +29,8 @@ def register(app, runtime: Runtime) -> None:
             "message_ts": shortcut.get("message_ts") or message.get("ts"),
             "long": len(text) > MAX_TEXT,
         }
+        if message.get("thread_ts") not in (None, metadata["message_ts"]):
+            metadata["thread_ts"] = message["thread_ts"]
         view = notes.note_modal(
             person.localizer(),
             prefill=text,

@@ -246,17 +246,24 @@ def _keep_permalink(runtime, client, note_id: int, meta: dict) -> None:
 
 def _keep_whole_message(runtime, client, note_id: int, meta: dict) -> None:
     """A message too long for the form is kept whole on the note all the same."""
+    where = {
+        "channel": meta["channel"],
+        "latest": meta["message_ts"],
+        "inclusive": True,
+    }
     try:
-        found = client.conversations_history(
-            channel=meta["channel"], latest=meta["message_ts"], inclusive=True, limit=1
-        )["messages"]
+        if meta.get("thread_ts"):  # a reply: read its thread up to the message
+            found = client.conversations_replies(ts=meta["thread_ts"], **where)
+        else:
+            found = client.conversations_history(limit=1, **where)
     except SlackApiError as error:
         logger.warning("Could not read a logged message: %s", error.response["error"])
         return
-    if found and found[0].get("ts") == meta["message_ts"]:
-        with runtime.transaction() as session:
-            note = session.get(Interaction, note_id)
-            keep_source_text(session, note, unescape(found[0].get("text")))
+    for message in found["messages"]:
+        if message.get("ts") == meta["message_ts"]:
+            with runtime.transaction() as session:
+                note = session.get(Interaction, note_id)
+                keep_source_text(session, note, unescape(message.get("text")))
 
 
 def _attach_errors(runtime, body, view, person, meta, files) -> dict:

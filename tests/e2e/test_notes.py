@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.e2e.conftest import SIGNING_SECRET, answer, texts
 from tests.e2e.helpers import create_deal
 from tests.fakeslack import (
@@ -209,13 +211,16 @@ def test_a_forged_note_or_deal_id_from_another_workspace_is_refused(slack, fake,
     assert "does not exist or is not visible" in refused_deal["text"]
 
 
-def test_a_message_longer_than_a_note_field_is_kept_whole(slack, fake):
+@pytest.mark.parametrize("in_a_thread", [False, True])
+def test_a_message_longer_than_a_note_field_is_kept_whole(slack, fake, in_a_thread):
     create_deal(slack, fake, name="Laptops for Acme")
     whole = long_text(6400)
     message = {
         "text": whole.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
         "user": "U_CAROL",
     }  # as Slack escapes it
+    if in_a_thread:
+        message["thread_ts"] = fake.add_message("C_SALES", "Visit report?")["ts"]
     view = open_modal(
         slack, fake, lambda: slack.message_shortcut("log_to_deal", message)
     )
@@ -224,7 +229,7 @@ def test_a_message_longer_than_a_note_field_is_kept_whole(slack, fake):
 
     submit_note(slack, fake, view, summary=summary["element"]["initial_value"],
                 deal=offered[0]["value"])  # fmt: skip
-    fake.wait_for("conversations.history")
+    fake.wait_for("conversations.replies" if in_a_thread else "conversations.history")
     shown = ""
     deadline = time.monotonic() + 5
     while "The whole message" not in shown and time.monotonic() < deadline:

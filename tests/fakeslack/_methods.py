@@ -156,6 +156,24 @@ def conversations_history(state: State, args: dict) -> dict:
     return {"messages": found[:limit], "has_more": len(found) > limit}
 
 
+@_method("conversations.replies", scope="channels:history")
+def conversations_replies(state: State, args: dict) -> dict:
+    """A thread, parent first, between ``oldest`` and ``latest`` like Slack."""
+    channel = state.workspace.channel(_require(args, "channel", "channel_not_found"))
+    if not channel.members_bot and not channel.is_im:
+        raise SlackError("not_in_channel")
+    thread = state.workspace.thread(
+        channel.id, _require(args, "ts", "thread_not_found")
+    )
+    if not thread:
+        raise SlackError("thread_not_found")
+    latest = float(args.get("latest") or "inf")
+    oldest = float(args.get("oldest") or 0)
+    limit = int(args.get("limit") or 100)
+    found = [m for m in thread if oldest <= float(m["ts"]) <= latest]
+    return {"messages": found[:limit], "has_more": len(found) > limit}
+
+
 @_method("files.info", scope="files:read")
 def files_info(state: State, args: dict) -> dict:
     file = state.workspace.file(_require(args, "file", "file_not_found"))
