@@ -37,6 +37,13 @@ class Deal(Base):
         UniqueConstraint("team_id", "number"),
         Index("ix_deals_team_stage", "team_id", "stage_id"),
         Index("ix_deals_team_owner", "team_id", "owner_id"),
+        # Lists by close date, and the board's columns: open stages by close
+        # date, closed ones by recency.
+        Index("ix_deals_team_close", "team_id", "close_date", "number"),
+        Index("ix_deals_stage_close", "stage_id", "close_date", "number"),
+        Index("ix_deals_stage_entered", "stage_id", "stage_entered_at"),
+        # Totals per stage and currency read from the index alone.
+        Index("ix_deals_totals", "team_id", "stage_id", "currency", "value"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

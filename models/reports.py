@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, case, func, select, type_coerce
+from sqlalchemy import BigInteger, func, select, type_coerce
 
 from .base import MONEY_SCALE, utcnow
 from .deal_refs import visible_deals
@@ -47,23 +47,37 @@ def _filtered(session, workspace, user_id, is_admin, deal_filter: DealFilter):
 def deal_page(
     session, workspace, user_id, deal_filter, page, page_size, is_admin=False
 ):
-    """One page of deals and the number of all that match."""
+    """One page of deals and the number of all that match.
+
+    Closed deals come newest first; others by expected close date, the undated
+    ones last. Each part is read in index order and stops at the page's end,
+    so a page costs little however many deals match.
+    """
     statement = _filtered(session, workspace, user_id, is_admin, deal_filter)
-    total = session.scalar(select(func.count()).select_from(statement.subquery()))
+    total = _count(session, statement)
+    start = page * page_size
     if deal_filter.kind in (WON, LOST):
-        order = (Deal.stage_entered_at.desc(), Deal.number.desc())
-    else:
-        order = (
-            Stage.kind,
-            Deal.close_date.is_(None),
-            Deal.close_date,
-            Deal.value.desc(),
-            Deal.number,
-        )
+        ordered = statement.order_by(Deal.stage_entered_at.desc(), Deal.number.desc())
+        return session.scalars(ordered.offset(start).limit(page_size)).all(), total
+
+    dated = statement.where(Deal.close_date.is_not(None))
     deals = session.scalars(
-        statement.order_by(*order).limit(page_size).offset(page * page_size)
+        dated.order_by(Deal.close_date, Deal.number).offset(start).limit(page_size)
     ).all()
+    if len(deals) < page_size:  # past the dated deals: go on with the undated
+        skip = max(0, start - _count(session, dated)) if not deals else 0
+        deals += session.scalars(
+            statement.where(Deal.close_date.is_(None))
+            .order_by(Deal.number)
+            .offset(skip)
+            .limit(page_size - len(deals))
+        ).all()
     return deals, total
+
+
+def _count(session, statement) -> int:
+    ids = statement.with_only_columns(Deal.id).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(ids))
 
 
 def stage_totals(
@@ -107,40 +121,52 @@ def stage_totals(
 
 
 def board(session, workspace, user_id, owner_id=None, is_admin=False, per_stage=10):
-    """Per stage: totals and first deals; closed stages show the last 30 days."""
+    """Per stage: totals and first deals; closed stages show the last 30 days.
+
+    Each column's first deals come from their own small query that walks an index
+    (stage, close date) or (stage, date closed) and stops after ``per_stage``
+    rows, so the board costs the same with a hundred deals or a hundred thousand.
+    """
     since = utcnow() - CLOSED_RECENTLY
     deal_filter = DealFilter(owner_id=owner_id, kind=None)
     columns = stage_totals(session, workspace, user_id, deal_filter, is_admin, since)
 
-    ranked = (
-        _filtered(session, workspace, user_id, is_admin, deal_filter)
-        .add_columns(
-            func.row_number()
-            .over(
-                partition_by=Deal.stage_id,
-                order_by=(
-                    case(
-                        (Stage.kind == OPEN, Deal.close_date), else_=None
-                    ).nulls_last(),
-                    Deal.stage_entered_at.desc(),
-                    Deal.number,
-                ),
+    visible = visible_deals(session, workspace, user_id, is_admin)
+    if owner_id:
+        visible = visible.where(Deal.owner_id == owner_id)
+    return [
+        (column, _first_deals(session, visible, column.stage, since, per_stage))
+        for column in columns
+    ]
+
+
+def _first_deals(session, visible, stage: Stage, since, limit: int) -> list[Deal]:
+    """An open stage's deals by expected close (undated last); a closed stage's
+    most recently closed."""
+    in_stage = visible.where(Deal.stage_id == stage.id)
+    if stage.kind != OPEN:
+        return list(
+            session.scalars(
+                in_stage.where(Deal.stage_entered_at >= since)
+                .order_by(Deal.stage_entered_at.desc(), Deal.number)
+                .limit(limit)
             )
-            .label("rank")
         )
-        .where((Stage.kind == OPEN) | (Deal.stage_entered_at >= since))
+    dated = list(
+        session.scalars(
+            in_stage.where(Deal.close_date.is_not(None))
+            .order_by(Deal.close_date, Deal.number)
+            .limit(limit)
+        )
     )
-    ranked = ranked.subquery()
-    top = session.scalars(
-        select(Deal)
-        .join(ranked, ranked.c.id == Deal.id)
-        .where(ranked.c.rank <= per_stage)
-        .order_by(ranked.c.rank)
-    ).all()
-    by_stage: dict[int, list[Deal]] = {}
-    for deal in top:
-        by_stage.setdefault(deal.stage_id, []).append(deal)
-    return [(column, by_stage.get(column.stage.id, [])) for column in columns]
+    if len(dated) == limit:
+        return dated
+    undated = session.scalars(
+        in_stage.where(Deal.close_date.is_(None))
+        .order_by(Deal.number)
+        .limit(limit - len(dated))
+    )
+    return dated + list(undated)
 
 
 __all__ = [
