@@ -12,12 +12,11 @@ from models import (
     lose_stage,
     move_deal,
     resolve_ref,
-    transaction,
     win_stage,
 )
 from models.reports import LOST, WON, DealFilter
 from models.search import fold
-from models.stages import find_stage, pipeline
+from models.stages import deals_in_stage, find_stage, pipeline
 from ui import help as help_ui
 from ui import modals, stages_modal
 from ui.common import stage_label
@@ -198,9 +197,8 @@ def _stages(runtime, command, rest, person, client, respond):
 
 
 def stages_view(runtime, team_id, person, notice=None) -> dict:
-    from models.stages import deals_in_stage
-
-    with transaction(runtime.sessions) as session:
+    """The stage editor as ``person`` may use it: with menus for admins only."""
+    with runtime.reading() as session:
         stages = pipeline(session, team_id)
         counts = {stage.id: deals_in_stage(session, stage) for stage in stages}
         return stages_modal.stages_modal(
