@@ -104,6 +104,10 @@ def main() -> None:
         settings = Settings.from_env(os.environ)
     except ConfigError as error:
         fail(str(error))
+    # The settings hold the secrets now; nothing else (Bolt included, which would
+    # otherwise pick the bot token up a second time) should read them.
+    for secret in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+        os.environ.pop(secret, None)
     configure_logging(settings.log_level)
     # A stop from the process manager ends the process like Ctrl-C: cleanly.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
