@@ -6,12 +6,10 @@ same environment, a log file each, and ready once ``GET /healthz`` answers.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from tests.e2e.conftest import ROOT, BotProcess
+from tests.e2e.conftest import BotProcess
 
 # The production default; the tests poll faster to finish sooner.
 OUTBOX_POLL_MS = "2000"
@@ -30,19 +28,10 @@ def bot_process(fake_url: str, database_url: str, folder: Path) -> BotProcess:
 class BareAppProcess(BotProcess):
     """``python -m bench.bare_app`` with exactly the bot's environment."""
 
+    module = "bench.bare_app"
+
     def __init__(self, fake_url: str, database_url: str, folder: Path) -> None:
         super().__init__(_fake_at(fake_url), database_url, folder / "bare.log")
-
-    def launch(self) -> BareAppProcess:
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.bare_app"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        return self
 
 
 def _fake_at(url: str) -> SimpleNamespace:

@@ -130,13 +130,3 @@ def retry_later(session: Session, message: OutboxMessage, delay: float, error: s
     message.claimed_until = None
     message.next_attempt_at = utcnow() + timedelta(seconds=delay)
     message.error = error[:255]
-
-
-def pending_count(session: Session) -> int:
-    from sqlalchemy import func
-
-    return session.scalar(
-        select(func.count())
-        .select_from(OutboxMessage)
-        .where(OutboxMessage.done.is_(False))
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, String, select, update
+from sqlalchemy import JSON, String, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -107,7 +107,3 @@ def update_settings(
     workspace.language = language
     workspace.visibility = visibility
     workspace.lost_reasons = reasons[:50]
-
-
-def workspace_ids(session: Session) -> list[str]:
-    return list(session.scalars(select(Workspace.team_id)))

@@ -39,11 +39,8 @@ SETTINGS_LOST_REASONS = "settings_lost_reasons"
 # Stages modal
 STAGE_ROW = "stage_row"  # block_id prefix: stage_row:<stage id>
 STAGE_ACTIONS = "stage_actions"  # overflow on each row
-STAGE_NEW_NAME = "stage_new_name"
-STAGE_NEW_PROBABILITY = "stage_new_probability"
 STAGE_ADD = "stage_add"
 STAGE_MOVE_TO = "stage_move_to"
-STAGE_REMOVE_CONFIRM = "stage_remove_confirm"
 STAGE_EDIT_NAME = "stage_edit_name"
 STAGE_EDIT_PROBABILITY = "stage_edit_probability"
 STAGE_EDIT_MODAL = "stage_edit_modal"

@@ -34,10 +34,6 @@ def escaped_cut(text: str | None, limit: int) -> str:
     return short.rstrip() + ELLIPSIS
 
 
-def one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def _units(text: str) -> int:
     """Length as Slack counts it (UTF-16 code units): an emoji may count as two."""
     return len(text.encode("utf-16-le")) // 2

@@ -6,6 +6,7 @@ import logging
 
 from models import (
     AlreadyDone,
+    Deal,
     DealbotError,
     DealInput,
     InvalidInput,
@@ -131,7 +132,8 @@ def _save_and_show(
 
     Mistakes are answered on the form's fields and nothing is saved; a repeated
     submission closes the form and changes nothing; on success the form closes,
-    the channel is owed its post, and the user sees the deal's card.
+    the channel is owed its post, and the user sees the deal's card, drawn after
+    the ack so Slack's form closes without waiting for it.
     """
     loc = person.localizer()
     meta = forms.metadata(view)
@@ -139,7 +141,7 @@ def _save_and_show(
         with runtime.transaction() as session:
             workspace = get_workspace(session, body["team"]["id"])
             deal, text = save(session, workspace, meta)
-            blocks = card_blocks(session, deal, loc)
+            deal_id = deal.id
     except AlreadyDone:
         ack()
         return
@@ -159,6 +161,8 @@ def _save_and_show(
 
     ack()
     runtime.wake_outbox()
+    with runtime.reading() as session:
+        blocks = card_blocks(session, session.get(Deal, deal_id), loc)
     tell_where_started(client, meta.get("channel"), person.user_id, text, blocks)
 
 

@@ -66,6 +66,8 @@ class BotProcess:
     has connected to the fake.
     """
 
+    module = "bot"  # what ``python -m`` runs
+
     def __init__(
         self, fake: FakeSlack, database_url: str, log_path: Path, **env: str | None
     ):
@@ -102,7 +104,7 @@ class BotProcess:
     def launch(self) -> BotProcess:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"],
+            [sys.executable, "-m", self.module],
             cwd=ROOT,
             env=self.env,
             stdout=log,
